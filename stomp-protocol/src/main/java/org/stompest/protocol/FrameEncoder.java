@@ -1,0 +1,81 @@
+package org.stompest.protocol;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+import org.stompest.error.StompFrameError;
+
+/**
+ * A growable byte buffer that encodes head text straight into bytes: ASCII in 1.0 (anything else is an error
+ * naming the header), UTF-8 from 1.1 on, without an intermediate {@code byte[]} per string.
+ */
+final class FrameEncoder {
+    private byte[] buf;
+    private int count;
+
+    FrameEncoder(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    void write(int b) {
+        ensure(1);
+        buf[count++] = (byte) b;
+    }
+
+    void write(byte[] bytes, int off, int len) {
+        ensure(len);
+        System.arraycopy(bytes, off, buf, count, len);
+        count += len;
+    }
+
+    void writeText(String text, String version, String what) {
+        int n = text.length();
+        ensure(n);
+        boolean ascii = StompSpec.VERSION_1_0.equals(version);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                buf[count++] = (byte) c;
+                continue;
+            }
+            if (ascii) {
+                throw new StompFrameError("Cannot encode non-ASCII character " + Repr.str(String.valueOf(c))
+                        + " at position " + i + " in version 1.0 [text=" + Repr.str(text) + ", header="
+                        + Repr.str(what) + "]");
+            }
+            ensure(4 + n - i);
+            if (c < 0x800) {
+                buf[count++] = (byte) (0xc0 | (c >> 6));
+                buf[count++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                buf[count++] = (byte) (0xf0 | (cp >> 18));
+                buf[count++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                buf[count++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                buf[count++] = (byte) (0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                throw new StompFrameError("Cannot encode unpaired surrogate at position " + i + " [header="
+                        + Repr.str(what) + "]");
+            } else {
+                buf[count++] = (byte) (0xe0 | (c >> 12));
+                buf[count++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                buf[count++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, count);
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        out.write(buf, 0, count);
+    }
+
+    private void ensure(int more) {
+        if (count + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+        }
+    }
+}

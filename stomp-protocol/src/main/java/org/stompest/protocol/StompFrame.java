@@ -1,0 +1,307 @@
+package org.stompest.protocol;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.stompest.error.StompError;
+import org.stompest.error.StompFrameError;
+
+/**
+ * A STOMP frame, mutable like the reference's: a command, headers, a binary body and a version that decides the
+ * wire encoding (ASCII and no escaping in 1.0, UTF-8 and escaping from 1.1 on).
+ *
+ * <p>Headers come in two forms. {@link #headers()} is a map; {@link #rawHeaders()} is the list of (name, value)
+ * pairs in wire order, repeats included, which every parsed frame carries. While raw headers are set,
+ * {@code headers()} derives a fresh map from them in which the first occurrence of a name wins, and
+ * {@link #setHeaders} is stored but not visible until {@link #unraw()}.
+ *
+ * <p>Two frames are equal when they render to the same bytes. {@link #toString()} is shaped like the
+ * reference's repr; it, {@link #info()} and every error message mask the passcode.
+ */
+public final class StompFrame implements StompItem {
+    /** How many body bytes {@link #info()} shows. */
+    public static final int INFO_LENGTH = 20;
+    private static final byte[] EMPTY = new byte[0];
+
+    private String command;
+    private Map<String, String> headers;
+    private byte[] body;
+    private List<Map.Entry<String, String>> rawHeaders;
+    private String version;
+
+    public StompFrame(String command) {
+        this(command, null, null, null, null);
+    }
+
+    public StompFrame(String command, Map<String, String> headers) {
+        this(command, headers, null, null, null);
+    }
+
+    public StompFrame(String command, Map<String, String> headers, byte[] body) {
+        this(command, headers, body, null, null);
+    }
+
+    public StompFrame(String command, Map<String, String> headers, byte[] body, String version) {
+        this(command, headers, body, null, version);
+    }
+
+    /** The reference's full constructor; {@code null} means "default" for every argument but the command. */
+    public StompFrame(String command, Map<String, String> headers, byte[] body,
+                      List<Map.Entry<String, String>> rawHeaders, String version) {
+        this.command = Objects.requireNonNull(command, "command");
+        this.headers = headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(headers);
+        this.body = body == null ? EMPTY : body;
+        this.rawHeaders = rawHeaders == null ? null : new ArrayList<>(rawHeaders);
+        this.version = StompSpec.version(version);
+    }
+
+    /** A frame with raw headers (wire order, repeats allowed) and the given version. */
+    public static StompFrame raw(String command, List<Map.Entry<String, String>> rawHeaders, byte[] body,
+                                 String version) {
+        return new StompFrame(command, null, body, rawHeaders == null ? List.of() : rawHeaders, version);
+    }
+
+    /** For the parser: takes ownership of the list without copying it. */
+    static StompFrame parsed(String command, ArrayList<Map.Entry<String, String>> rawHeaders, byte[] body,
+                             String version) {
+        StompFrame frame = new StompFrame(command, null, body, null, version);
+        frame.rawHeaders = rawHeaders;
+        return frame;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public void setCommand(String command) {
+        this.command = Objects.requireNonNull(command, "command");
+    }
+
+    /**
+     * The headers. Without raw headers this is the frame's own (mutable) map; with raw headers it is a fresh map
+     * in wire order in which the first occurrence of each name wins, and writing to it changes nothing.
+     */
+    public Map<String, String> headers() {
+        if (rawHeaders == null) {
+            return headers;
+        }
+        Map<String, String> dedup = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : rawHeaders) {
+            dedup.putIfAbsent(header.getKey(), header.getValue());
+        }
+        return dedup;
+    }
+
+    /** The first value of a header, or {@code null}; cheaper than {@code headers().get(name)} on raw frames. */
+    public String header(String name) {
+        if (rawHeaders == null) {
+            return headers.get(name);
+        }
+        for (Map.Entry<String, String> header : rawHeaders) {
+            if (header.getKey().equals(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Stores a copy of the map; invisible while raw headers are set (as in the reference). */
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(headers);
+    }
+
+    /** The raw headers in wire order, or {@code null} when the frame has none. */
+    public List<Map.Entry<String, String>> rawHeaders() {
+        return rawHeaders == null ? null : java.util.Collections.unmodifiableList(rawHeaders);
+    }
+
+    public void setRawHeaders(List<Map.Entry<String, String>> rawHeaders) {
+        this.rawHeaders = rawHeaders == null ? null : new ArrayList<>(rawHeaders);
+    }
+
+    /** The body bytes, not copied. */
+    public byte[] body() {
+        return body;
+    }
+
+    public void setBody(byte[] body) {
+        this.body = body == null ? EMPTY : body;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Re-validates the version; it changes how the head is encoded and escaped. */
+    public void setVersion(String version) {
+        this.version = StompSpec.version(version);
+    }
+
+    /** Copies the deduplicated raw headers into the map form and drops the raw headers. */
+    public void unraw() {
+        if (rawHeaders != null) {
+            headers = headers();
+            rawHeaders = null;
+        }
+    }
+
+    /**
+     * Sets {@code content-length} to the body's length. On a raw frame the header is inserted first, so it wins
+     * over any other {@code content-length}.
+     */
+    public void setContentLength() {
+        String length = Integer.toString(body.length);
+        if (rawHeaders == null) {
+            headers.put(StompSpec.CONTENT_LENGTH_HEADER, length);
+        } else {
+            rawHeaders.add(0, Map.entry(StompSpec.CONTENT_LENGTH_HEADER, length));
+        }
+    }
+
+    @Override
+    public byte[] toBytes() {
+        FrameEncoder encoder = new FrameEncoder(64 + body.length);
+        encodeHead(encoder);
+        encoder.write(body, 0, body.length);
+        encoder.write(0);
+        return encoder.toByteArray();
+    }
+
+    /** Writes the frame without copying the body into an intermediate array. */
+    public void writeTo(OutputStream out) throws IOException {
+        FrameEncoder head = new FrameEncoder(64);
+        encodeHead(head);
+        head.writeTo(out);
+        out.write(body);
+        out.write(0);
+    }
+
+    void encodeHead(FrameEncoder out) {
+        out.writeText(command, version, "command");
+        out.write('\n');
+        if (rawHeaders != null) {
+            for (Map.Entry<String, String> header : rawHeaders) {
+                encodeHeader(out, header.getKey(), header.getValue());
+            }
+        } else if (!headers.isEmpty()) {
+            List<Map.Entry<String, String>> sorted = new ArrayList<>(headers.entrySet());
+            if (sorted.size() > 1) {
+                sorted.sort(StompFrame::compareHeaders);
+            }
+            for (Map.Entry<String, String> header : sorted) {
+                encodeHeader(out, header.getKey(), header.getValue());
+            }
+        }
+        out.write('\n');
+    }
+
+    private void encodeHeader(FrameEncoder out, String name, String value) {
+        if (name == null || value == null) {
+            throw new StompFrameError("Header " + (name == null ? "name" : "value") + " is null [command="
+                    + command + ", header=" + Repr.str(name) + "]");
+        }
+        out.writeText(HeaderCodec.escape(name, version, command), version, name);
+        out.write(':');
+        out.writeText(HeaderCodec.escape(value, version, command), version, name);
+        out.write('\n');
+    }
+
+    private static int compareHeaders(Map.Entry<String, String> a, Map.Entry<String, String> b) {
+        int byName = a.getKey().compareTo(b.getKey());
+        if (byName != 0) {
+            return byName;
+        }
+        return String.valueOf(a.getValue()).compareTo(String.valueOf(b.getValue()));
+    }
+
+    /** {@code <COMMAND> frame [headers={…}, body=b'…', version=1.1]}, the body cut at {@link #INFO_LENGTH}. */
+    @Override
+    public String info() {
+        StringBuilder out = new StringBuilder(command).append(" frame [");
+        Map<String, String> shown = headers();
+        if (!shown.isEmpty()) {
+            out.append("headers=").append(Repr.map(shown)).append(", ");
+        }
+        if (body.length > 0) {
+            out.append("body=");
+            if (body.length > INFO_LENGTH) {
+                byte[] cut = Arrays.copyOf(body, INFO_LENGTH + 3);
+                cut[INFO_LENGTH] = cut[INFO_LENGTH + 1] = cut[INFO_LENGTH + 2] = '.';
+                out.append(Repr.bytes(cut));
+            } else {
+                out.append(Repr.bytes(body));
+            }
+            out.append(", ");
+        }
+        return out.append("version=").append(version).append(']').toString();
+    }
+
+    /** The constructor arguments that differ from their defaults, like the reference's {@code dict(frame)}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("command", command);
+        if (!headers.isEmpty()) {
+            map.put("headers", new LinkedHashMap<>(headers));
+        }
+        if (body.length > 0) {
+            map.put("body", body.clone());
+        }
+        if (rawHeaders != null) {
+            map.put("rawHeaders", List.copyOf(rawHeaders));
+        }
+        if (!StompSpec.DEFAULT_VERSION.equals(version)) {
+            map.put("version", version);
+        }
+        return map;
+    }
+
+    /** Equal when both render to the same wire bytes; a frame that cannot be rendered equals only itself. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof StompFrame)) {
+            return false;
+        }
+        try {
+            return Arrays.equals(toBytes(), ((StompFrame) other).toBytes());
+        } catch (StompError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int hashCode() {
+        try {
+            return Arrays.hashCode(toBytes());
+        } catch (StompError e) {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** Shaped like the reference's repr: {@code StompFrame(command='SEND', rawHeaders=[('foo', 'bar1')])}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("StompFrame(command=").append(Repr.str(command));
+        if (!headers.isEmpty()) {
+            out.append(", headers=").append(Repr.map(headers));
+        }
+        if (body.length > 0) {
+            out.append(", body=").append(Repr.bytes(body));
+        }
+        if (rawHeaders != null) {
+            out.append(", rawHeaders=").append(Repr.pairs(rawHeaders));
+        }
+        if (!StompSpec.DEFAULT_VERSION.equals(version)) {
+            out.append(", version=").append(Repr.str(version));
+        }
+        return out.append(')').toString();
+    }
+}
