@@ -29,7 +29,11 @@ final class FrameEncoder {
         count += len;
     }
 
-    void writeText(String text, String version, String what) {
+    /**
+     * Encodes head text with the version's codec; {@code header} names the header the text belongs to, for the
+     * error message ({@code null} for the command).
+     */
+    void writeText(String text, String version, String header) {
         int n = text.length();
         ensure(n);
         boolean ascii = StompSpec.VERSION_1_0.equals(version);
@@ -40,9 +44,9 @@ final class FrameEncoder {
                 continue;
             }
             if (ascii) {
-                throw new StompFrameError("Cannot encode non-ASCII character " + Repr.str(String.valueOf(c))
-                        + " at position " + i + " in version 1.0 [text=" + Repr.str(text) + ", header="
-                        + Repr.str(what) + "]");
+                throw new StompFrameError("Cannot encode non-ASCII character "
+                        + Repr.str(new String(Character.toChars(text.codePointAt(i)))) + " at position " + i
+                        + " in version 1.0 [text=" + Repr.str(text) + context(header) + "]");
             }
             ensure(4 + n - i);
             if (c < 0x800) {
@@ -55,14 +59,18 @@ final class FrameEncoder {
                 buf[count++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
                 buf[count++] = (byte) (0x80 | (cp & 0x3f));
             } else if (Character.isSurrogate(c)) {
-                throw new StompFrameError("Cannot encode unpaired surrogate at position " + i + " [header="
-                        + Repr.str(what) + "]");
+                throw new StompFrameError("Cannot encode unpaired surrogate at position " + i + " [text="
+                        + Repr.str(text) + context(header) + "]");
             } else {
                 buf[count++] = (byte) (0xe0 | (c >> 12));
                 buf[count++] = (byte) (0x80 | ((c >> 6) & 0x3f));
                 buf[count++] = (byte) (0x80 | (c & 0x3f));
             }
         }
+    }
+
+    private static String context(String header) {
+        return header == null ? ", command" : ", header=" + Repr.str(header);
     }
 
     byte[] toByteArray() {

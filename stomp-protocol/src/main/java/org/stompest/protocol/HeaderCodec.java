@@ -78,7 +78,7 @@ final class HeaderCodec {
                         out.append('\r');
                         break;
                     case '\n': throw undefined(version, "\\", text);
-                    default: throw undefined(version, "\\" + next, text);
+                    default: throw undefined(version, "\\" + Character.toString(text.codePointAt(i + 1)), text);
                 }
                 i++;
             } else if (special(c, cr)) {

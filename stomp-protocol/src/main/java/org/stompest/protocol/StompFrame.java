@@ -93,7 +93,9 @@ public final class StompFrame implements StompItem {
         }
         Map<String, String> dedup = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : rawHeaders) {
-            dedup.putIfAbsent(header.getKey(), header.getValue());
+            if (!dedup.containsKey(header.getKey())) {
+                dedup.put(header.getKey(), header.getValue());
+            }
         }
         return dedup;
     }
@@ -183,7 +185,7 @@ public final class StompFrame implements StompItem {
     }
 
     void encodeHead(FrameEncoder out) {
-        out.writeText(command, version, "command");
+        out.writeText(command, version, null);
         out.write('\n');
         if (rawHeaders != null) {
             for (Map.Entry<String, String> header : rawHeaders) {
@@ -212,12 +214,31 @@ public final class StompFrame implements StompItem {
         out.write('\n');
     }
 
+    /** Python's sort of (name, value) pairs: by code point, not UTF-16 unit; a null sorts first (and fails later). */
     private static int compareHeaders(Map.Entry<String, String> a, Map.Entry<String, String> b) {
-        int byName = a.getKey().compareTo(b.getKey());
+        int byName = compareCodePoints(a.getKey(), b.getKey());
         if (byName != 0) {
             return byName;
         }
-        return String.valueOf(a.getValue()).compareTo(String.valueOf(b.getValue()));
+        return compareCodePoints(a.getValue(), b.getValue());
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** {@code <COMMAND> frame [headers={…}, body=b'…', version=1.1]}, the body cut at {@link #INFO_LENGTH}. */
