@@ -1,0 +1,45 @@
+package org.stompest.jmx;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The commands, each declared once with its argument and help; {@link CommandLine} prints and parses them. */
+public enum Command {
+    LIST("list", null, "table of all stompest connections (the default)"),
+    WATCH("watch", null, "the table, redrawn every --interval ms"),
+    SHOW("show", "NAME", "every attribute of one connection (NAME or the full ObjectName)"),
+    RECONNECT("reconnect", "NAME", "invoke reconnect() on one connection"),
+    DISCONNECT("disconnect", "NAME", "invoke disconnect() on one connection");
+
+    private final String word;
+    private final String argument;
+    private final String help;
+
+    Command(String word, String argument, String help) {
+        this.word = word;
+        this.argument = argument;
+        this.help = help;
+    }
+
+    /** What the user types. */
+    public String word() {
+        return word;
+    }
+
+    /** The name of the required argument, or null when the command takes none. */
+    public String argument() {
+        return argument;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    public boolean needsName() {
+        return argument != null;
+    }
+
+    static Optional<Command> byWord(String word) {
+        return Arrays.stream(values()).filter(c -> c.word.equals(word)).findFirst();
+    }
+}

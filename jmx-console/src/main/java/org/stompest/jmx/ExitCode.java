@@ -1,0 +1,28 @@
+package org.stompest.jmx;
+
+/** The process exit codes of {@code jmx-console}; each failure kind has its own. */
+public enum ExitCode {
+    OK(0, "success"),
+    INTERNAL_ERROR(1, "unexpected error (a bug)"),
+    USAGE(2, "bad command line"),
+    CANNOT_CONNECT(3, "cannot attach or connect to the JVM, or lost it"),
+    NO_CONNECTIONS(4, "the JVM has no stompest connections"),
+    NO_SUCH_CONNECTION(5, "no stompest connection with that name"),
+    OPERATION_FAILED(6, "the reconnect or disconnect operation failed");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,131 @@
+package org.stompest.jmx;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * An open connection to one JVM's MBean server. {@link #open} attaches to a local JVM by pid (starting its local
+ * management agent, as jconsole does) or connects to a JMX service URL, within a time limit. Failures become a
+ * {@link ConsoleException} with {@link ExitCode#CANNOT_CONNECT} whose message never shows credentials.
+ */
+public final class JmxSession implements AutoCloseable {
+    private final String description;
+    private final MBeanServerConnection server;
+    private final JMXConnector connector;
+
+    private JmxSession(String description, MBeanServerConnection server, JMXConnector connector) {
+        this.description = description;
+        this.server = server;
+        this.connector = connector;
+    }
+
+    public static JmxSession open(Target target, long timeoutMillis) {
+        if (target instanceof Target.Pid pid) {
+            if (pid.pid() == ProcessHandle.current().pid()) {
+                // the Attach API refuses to attach to itself; this JVM's beans are right here
+                return new JmxSession(target.describe(), ManagementFactory.getPlatformMBeanServer(), null);
+            }
+            AttachGuard.refusal(pid.pid()).ifPresent(reason -> {
+                throw new ConsoleException(ExitCode.CANNOT_CONNECT,
+                        "cannot connect to " + target.describe() + " [" + reason + "]");
+            });
+            String address = withTimeout(target, timeoutMillis, () -> localConnectorAddress(pid.pid()));
+            return connect(target, address, timeoutMillis);
+        }
+        if (target instanceof Target.ServiceUrl url) {
+            return connect(target, url.url(), timeoutMillis);
+        }
+        if (target instanceof Target.HostPort hostPort) {
+            return connect(target, hostPort.serviceUrl(), timeoutMillis);
+        }
+        throw new IllegalArgumentException("not a single JVM: " + target.describe());
+    }
+
+    /**
+     * Attaches to a local JVM and returns the address of its local management agent, starting it if need be.
+     * Call only after {@link AttachGuard#refusal} allowed the pid.
+     */
+    static String localConnectorAddress(long pid) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+        try {
+            return vm.startLocalManagementAgent();
+        } finally {
+            vm.detach();
+        }
+    }
+
+    private static JmxSession connect(Target target, String url, long timeoutMillis) {
+        JMXConnector connector = withTimeout(target, timeoutMillis,
+                () -> JMXConnectorFactory.connect(new JMXServiceURL(url), null));
+        try {
+            return new JmxSession(target.describe(), connector.getMBeanServerConnection(), connector);
+        } catch (IOException e) {
+            closeQuietly(connector);
+            throw cannotConnect(target, e);
+        }
+    }
+
+    /** Runs a blocking step on a daemon thread, so a JVM or network that never answers cannot hang the console. */
+    static <T> T withTimeout(Target target, long timeoutMillis, Callable<T> step) {
+        FutureTask<T> task = new FutureTask<>(step);
+        Thread thread = new Thread(task, "jmx-console-connect");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw cannotConnect(target, e.getCause());
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new ConsoleException(ExitCode.CANNOT_CONNECT,
+                    "cannot connect to " + target.describe() + " [no answer within " + timeoutMillis + " ms]");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsoleException(ExitCode.CANNOT_CONNECT,
+                    "cannot connect to " + target.describe() + " [interrupted]");
+        }
+    }
+
+    static ConsoleException cannotConnect(Target target, Throwable cause) {
+        return new ConsoleException(ExitCode.CANNOT_CONNECT,
+                "cannot connect to " + target.describe() + " [" + Failures.reason(cause) + "]", cause);
+    }
+
+    /** What this session talks to, safe to print. */
+    public String description() {
+        return description;
+    }
+
+    public MBeanServerConnection server() {
+        return server;
+    }
+
+    public StompestMBeans mbeans() {
+        return new StompestMBeans(server);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connector);
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        if (connector != null) {
+            try {
+                connector.close();
+            } catch (IOException | RuntimeException e) {
+                // the JVM may already be gone; nothing to report
+            }
+        }
+    }
+}

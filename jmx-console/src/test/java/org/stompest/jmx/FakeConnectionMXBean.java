@@ -1,0 +1,41 @@
+package org.stompest.jmx;
+
+import java.util.Map;
+
+/** The stompest connection MXBean as the contract describes it, for tests (the console never sees this type). */
+public interface FakeConnectionMXBean {
+    String getState();
+    String getVersion();
+    String getSessionId();
+    String getServer();
+    String getCurrentBroker();
+    int getClientHeartBeat();
+    int getServerHeartBeat();
+    String getLastSent();
+    String getLastReceived();
+    long getLastReceivedAgoMillis();
+    long getLongestReceiveGapMillis();
+    long getHeartBeatsSent();
+    long getHeartBeatsReceived();
+    long getMissedHeartBeats();
+    long getFailoverAttempts();
+    long getConsecutiveFailures();
+    long getReconnects();
+    String getLastError();
+    String getLastAttemptTime();
+    String getLastAttemptError();
+    long getNextDelayMillis();
+    Map<String, Long> getAttemptsPerBroker();
+    int getSubscriptions();
+    String[] getSubscriptionDestinations();
+    long getFramesSent();
+    long getFramesReceived();
+    long getBytesSent();
+    long getBytesReceived();
+    int getPendingReceipts();
+    String getFailover();
+    String getLogin();
+
+    void reconnect();
+    void disconnect();
+}

@@ -1,0 +1,140 @@
+package org.stompest.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console against a separate JVM ({@link FakeJvmMain}): by pid through the Attach API, and by the service URL
+ * of its {@code com.sun.management.jmxremote.port} agent.
+ */
+class JmxConsoleAttachTest {
+    static ChildJvm child;
+    static int jmxPort;
+    static String url;
+
+    @BeforeAll
+    static void startChild() throws Exception {
+        jmxPort = RmiJmxServer.freePort();
+        child = ChildJvm.start(List.of(
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1"),
+                FakeJvmMain.class, "test-1", "orders-9");
+        url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
+    }
+
+    @AfterAll
+    static void stopChild() throws Exception {
+        if (child != null) {
+            child.close();
+        }
+    }
+
+    private static String pid() {
+        return String.valueOf(child.pid());
+    }
+
+    @Test
+    void listJsonByPid() {
+        ConsoleRun run = ConsoleRun.of("--pid", pid(), "list", "--json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("{\n  \"connections\": [\n    {\n      \"name\": \"orders-9\",\n")
+                .contains("\"name\": \"test-1\"")
+                .contains("\"State\": \"CONNECTED\"")
+                .contains("\"ServerHeartBeat\": 5000,");
+    }
+
+    @Test
+    void showByPid() {
+        ConsoleRun run = ConsoleRun.of("--pid", pid(), "show", "test-1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("org.stompest:type=Connection,name=test-1\n  State                     CONNECTED\n")
+                .contains("\n  SubscriptionDestinations  /queue/orders, /topic/prices\n");
+    }
+
+    @Test
+    void listJsonByUrl() {
+        ConsoleRun run = ConsoleRun.of("--url", url, "list", "--json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"name\": \"orders-9\"").contains("\"name\": \"test-1\"");
+    }
+
+    @Test
+    void showByUrlAndByHostPort() {
+        ConsoleRun byUrl = ConsoleRun.of("--url", url, "show", "orders-9");
+        assertThat(byUrl.exitCode()).isZero();
+        assertThat(byUrl.out()).startsWith("org.stompest:type=Connection,name=orders-9\n")
+                .contains("\n  SessionId                 session-orders-9\n");
+        ConsoleRun byPort = ConsoleRun.of("--host", "127.0.0.1", "--port", String.valueOf(jmxPort), "show", "orders-9");
+        assertThat(byPort.out()).isEqualTo(byUrl.out());
+    }
+
+    @Test
+    void reconnectByPidReachesTheOtherJvm() {
+        ConsoleRun run = ConsoleRun.of("--pid", pid(), "reconnect", "orders-9");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("reconnect() invoked on orders-9\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> child.lines().contains("reconnect orders-9"));
+    }
+
+    @Test
+    void discoveryFindsTheJvmAndItsConnections() {
+        List<LocalJvms.Jvm> jvms = LocalJvms.discover(p -> p == child.pid(), 10_000);
+        assertThat(jvms).hasSize(1);
+        assertThat(jvms.get(0).pid()).isEqualTo(child.pid());
+        assertThat(jvms.get(0).displayName()).startsWith(FakeJvmMain.class.getName());
+        assertThat(jvms.get(0).connections()).containsExactly("orders-9", "test-1");
+    }
+
+    @Test
+    void aJvmWithoutStompestConnectionsExits4() throws Exception {
+        try (ChildJvm empty = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), FakeJvmMain.class, "--none")) {
+            ConsoleRun run = ConsoleRun.of("--pid", String.valueOf(empty.pid()), "list");
+            assertThat(run.exitCode()).isEqualTo(4);
+            assertThat(run.err()).isEqualTo(
+                    "jmx-console: no stompest connections [no MBean matches org.stompest:type=Connection,*]\n");
+        }
+    }
+
+    @Test
+    void aProcessThatIsNotAJvmIsRefusedAndLeftAlive() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            ConsoleRun run = ConsoleRun.of("--pid", String.valueOf(sleeper.pid()), "list");
+            assertThat(run.exitCode()).isEqualTo(3);
+            if (Files.isReadable(Path.of("/proc", String.valueOf(sleeper.pid()), "status"))) {
+                assertThat(run.err()).isEqualTo("jmx-console: cannot connect to pid " + sleeper.pid()
+                        + " [not a JVM that can be attached to: it does not catch SIGQUIT]\n");
+            }
+            Thread.sleep(300);
+            assertThat(sleeper.isAlive()).as("attach must not send SIGQUIT to a non-Java process").isTrue();
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+    }
+
+    @Test
+    void aPidThatIsNoJvmExits3() throws Exception {
+        Process gone = new ProcessBuilder(ChildJvm.javaBinary(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        ConsoleRun run = ConsoleRun.of("--pid", String.valueOf(gone.pid()), "list");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("jmx-console: cannot connect to pid " + gone.pid() + " [No such process]\n");
+    }
+}

@@ -1,0 +1,27 @@
+package org.stompest.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LiveViewTest {
+    static final List<ConnectionView> ONE = List.of(ConnectionView.of("c", Map.of("State", "CONNECTED")));
+
+    @Test
+    void ansiFrameStartsWithHomeAndClear() {
+        String frame = LiveView.frame(ONE, "pid 42", 1000, LocalTime.of(9, 5, 7), true);
+        assertThat(frame).isEqualTo("\u001b[H\u001b[2J"
+                + "jmx-console watch  pid 42  every 1000 ms  09:05:07  (Ctrl-C to quit)\n"
+                + TableFormatter.connections(ONE));
+    }
+
+    @Test
+    void plainFramesFollowEachOtherWithABlankLine() {
+        String frame = LiveView.frame(ONE, "pid 42", 250, LocalTime.of(23, 0), false);
+        assertThat(frame).doesNotContain("\u001b").isEqualTo(
+                "jmx-console watch  pid 42  every 250 ms  23:00:00\n" + TableFormatter.connections(ONE) + "\n");
+    }
+}

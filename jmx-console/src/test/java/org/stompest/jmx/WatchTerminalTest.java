@@ -1,0 +1,61 @@
+package org.stompest.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code watch} run as its own process: in place under a real (pseudo-)terminal, plain tables into a pipe. */
+class WatchTerminalTest {
+    static RmiJmxServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = RmiJmxServer.start();
+        new FakeConnection("test-1").register(server.mbeanServer());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    private static List<String> console(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ChildJvm.javaBinary(), "-XX:TieredStopAtLevel=1", "-cp", ChildJvm.classPath(),
+                JmxConsole.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void watchRedrawsInPlaceInARealTerminal() throws Exception {
+        String tool = PseudoTerminal.available();
+        assumeTrue(tool != null, "neither script (util-linux) nor tmux is installed: cannot run under a pty");
+        PseudoTerminal.Result result = PseudoTerminal.run(
+                console("--url", server.url(), "watch", "--interval", "200", "--count", "2"), 30);
+        assertThat(result.exitCode()).as(tool + " output: %s", result.output()).isZero();
+        String out = result.output();
+        assertThat(out.split("\u001b\\[H\u001b\\[2J", -1)).as(out).hasSize(3);
+        assertThat(out.split("jmx-console watch  ", -1)).hasSize(3);
+        assertThat(out.split("\ntest-1  CONNECTED", -1)).hasSize(3);
+        assertThat(out).contains("(Ctrl-C to quit)");
+    }
+
+    @Test
+    void watchIntoAPipePrintsPlainTables() throws Exception {
+        Process p = new ProcessBuilder(console("--url", server.url(), "watch", "--interval", "100", "--count", "2"))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).doesNotContain("\u001b");
+        assertThat(out.split("jmx-console watch  ", -1)).hasSize(3);
+        assertThat(out.split("\ntest-1  CONNECTED", -1)).hasSize(3);
+    }
+}
