@@ -1,0 +1,348 @@
+package org.stompest.client;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stompest.error.StompConnectionError;
+import org.stompest.error.StompFrameError;
+import org.stompest.protocol.StompBroker;
+import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompHeartBeat;
+import org.stompest.protocol.StompItem;
+import org.stompest.protocol.StompParser;
+import org.stompest.protocol.StompSpec;
+
+/**
+ * One socket to one broker: opens it (tcp or ssl), writes frames, and runs the reader thread that feeds the bytes
+ * to a {@link StompParser} and hands every item to its {@link Handler}. It never runs user code.
+ * <ol>
+ * <li>{@link #open} connects with the connect timeout, sets {@code TCP_NODELAY}, and for {@code ssl://} completes the
+ * TLS handshake (with {@code HTTPS} endpoint identification unless turned off).</li>
+ * <li>{@link #start()} starts the reader thread. Its parser starts at version 1.0 (CONNECTED is parsed by 1.0 rules)
+ * and the handler switches it to the negotiated version with {@link #setVersion(String)}, on the reader thread.</li>
+ * <li>{@link #write(StompItem)} is called by many threads: one lock guards the encoder and the buffered stream, and
+ * the writer flushes only when no other writer waits for the lock, so a burst of sends becomes few syscalls.</li>
+ * <li>The first of EOF, a read error, a parse error or {@link #close()} ends the reader; the handler hears
+ * {@link Handler#closed} exactly once.</li>
+ * </ol>
+ */
+final class SocketTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
+    private static final int READ_BUFFER = 64 * 1024;
+    private static final int WRITE_BUFFER = 16 * 1024;
+
+    /** Receives what the reader thread reads; called on the reader thread only (except {@link #closed}). */
+    interface Handler {
+        /** {@code n > 0} bytes were read at {@code nowNanos} (liveness). */
+        void bytesRead(SocketTransport transport, int n, long nowNanos);
+
+        /** A frame or heart-beat was parsed. */
+        void itemReceived(SocketTransport transport, StompItem item);
+
+        /** Something was written at {@code nowNanos} (heart-beat timing). */
+        void wrote(SocketTransport transport, long nowNanos);
+
+        /** The transport is closed: {@code cause} says why (EOF, read error, parse error, or a local close). */
+        void closed(SocketTransport transport, Throwable cause);
+    }
+
+    private final StompBroker broker;
+    private final Socket socket;
+    private final InputStream in;
+    private final CountingOutputStream counter;
+    private final OutputStream out;
+    private final Handler handler;
+    private final ConnectionStats stats;
+    private final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Thread reader;
+    private volatile boolean closed;
+    private volatile Throwable closeCause;
+
+    private SocketTransport(StompBroker broker, Socket socket, Handler handler, ConnectionStats stats,
+                            String threadName) throws IOException {
+        this.broker = broker;
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.counter = new CountingOutputStream(new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER));
+        this.out = counter;
+        this.handler = handler;
+        this.stats = stats;
+        this.reader = new Thread(this::read, threadName);
+        reader.setDaemon(true);
+    }
+
+    /**
+     * Connects to {@code broker}: TCP within the config's connect timeout; for {@code ssl://} also the TLS
+     * handshake, within the same timeout. The reader is not started yet.
+     *
+     * @throws IOException if the socket cannot be opened or the handshake fails (hostname verification included)
+     */
+    static SocketTransport open(StompBroker broker, StompConfig config, Handler handler, ConnectionStats stats,
+                                String threadName) throws IOException {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.connectTimeout().toMillis()));
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(broker.host(), broker.port()), timeout);
+            if ("ssl".equals(broker.protocol())) {
+                socket = handshake(socket, broker, config, timeout);
+            }
+            return new SocketTransport(broker, socket, handler, stats, threadName);
+        } catch (IOException | RuntimeException e) {
+            try {
+                socket.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static Socket handshake(Socket plain, StompBroker broker, StompConfig config, int timeout)
+            throws IOException {
+        SSLContext context = config.sslContext();
+        if (context == null) {
+            try {
+                context = SSLContext.getDefault();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IOException("No default SSLContext", e);
+            }
+        }
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, broker.host(), broker.port(), true);
+        SSLParameters parameters = ssl.getSSLParameters();
+        if (config.hostnameVerification()) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        ssl.setSSLParameters(parameters);
+        ssl.setSoTimeout(timeout);
+        ssl.startHandshake();
+        ssl.setSoTimeout(0);
+        return ssl;
+    }
+
+    /** Starts the reader thread. */
+    void start() {
+        reader.start();
+    }
+
+    StompBroker broker() {
+        return broker;
+    }
+
+    /** {@code tcp://host:port}. */
+    String address() {
+        return broker.protocol() + "://" + broker.host() + ":" + broker.port();
+    }
+
+    /** Switches the parser to the negotiated version; call it on the reader thread (from the handler). */
+    void setVersion(String version) {
+        parser.setVersion(version);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Writes one frame or heart-beat.
+     *
+     * @throws StompConnectionError if the transport is closed or the write fails (the transport is then closed)
+     */
+    void write(StompItem item) {
+        writeLock.lock();
+        try {
+            writeLocked(item);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes a heart-beat unless another writer holds the lock (its write counts as a beat anyway).
+     *
+     * @return whether the beat was written
+     */
+    boolean tryBeat() {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        try {
+            writeLocked(StompHeartBeat.INSTANCE);
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void writeLocked(StompItem item) {
+        if (closed) {
+            throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
+        }
+        try {
+            long before = counter.count;
+            if (item instanceof StompFrame) {
+                ((StompFrame) item).writeTo(out);
+            } else {
+                out.write('\n');
+            }
+            if (!writeLock.hasQueuedThreads()) {
+                out.flush();
+            }
+            long now = System.nanoTime();
+            if (item.isHeartBeat()) {
+                stats.heartBeatSent();
+            } else {
+                stats.frameSent((int) (counter.count - before));
+            }
+            handler.wrote(this, now);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Sent {} to {}", item.info(), address());
+            }
+        } catch (IOException e) {
+            StompConnectionError error = new StompConnectionError("Could not send to connection [" + e + "]", e);
+            close(error);
+            throw error;
+        }
+    }
+
+    /** Closes the socket (idempotent); the reader then reports {@link Handler#closed} with {@code cause}. */
+    void close(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closeCause = cause;
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("Could not close connection cleanly [{}]", e.toString());
+        }
+        if (!reader.isAlive() && reader.getState() == Thread.State.NEW) {
+            handler.closed(this, cause); // never started: nobody else will report it
+        }
+    }
+
+    /** Flushes what is buffered before a close, unless a writer holds the lock for long (it may be stuck). */
+    void flush() {
+        try {
+            if (!writeLock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (!closed) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not flush before closing [{}]", e.toString());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void read() {
+        Throwable cause = null;
+        byte[] buffer = new byte[READ_BUFFER];
+        try {
+            while (true) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    cause = new StompConnectionError("Connection closed [No more data]");
+                    break;
+                }
+                if (n == 0) {
+                    continue;
+                }
+                handler.bytesRead(this, n, System.nanoTime());
+                parser.add(buffer, 0, n);
+                StompItem item;
+                while ((item = parser.get()) != null) {
+                    if (item.isHeartBeat()) {
+                        stats.heartBeatReceived();
+                    } else {
+                        stats.frameReceived(size((StompFrame) item));
+                        if (LOG.isDebugEnabled()) {
+                            LOG.debug("Received {} from {}", item.info(), address());
+                        }
+                    }
+                    handler.itemReceived(this, item);
+                    if (closed) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            cause = new StompConnectionError("Connection closed [" + e + "]", e);
+        } catch (StompFrameError e) {
+            cause = new StompConnectionError("Connection closed [" + e.getMessage() + "]", e);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Reader of {} failed", address(), e);
+            cause = new StompConnectionError("Connection closed [" + e + "]", e);
+        } finally {
+            Throwable reported = closed && closeCause != null ? closeCause : cause;
+            closeCause = reported;
+            closed = true;
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("Could not close connection cleanly [{}]", e.toString());
+            }
+            handler.closed(this, reported);
+        }
+    }
+
+    /** The approximate wire size of a parsed frame (exact for ASCII heads without escapes). */
+    private static int size(StompFrame frame) {
+        int size = frame.command().length() + 3 + frame.body().length;
+        for (Map.Entry<String, String> header : frame.rawHeaders() != null ? frame.rawHeaders()
+                : frame.headers().entrySet()) {
+            size += header.getKey().length() + header.getValue().length() + 2;
+        }
+        return size;
+    }
+
+    @Override
+    public String toString() {
+        return "SocketTransport[" + address() + (closed ? ", closed" : "") + "]";
+    }
+
+    /** Counts the bytes written into the buffer: the encoded size of each frame. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.stompest.client;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.stompest.protocol.StompSpec;
+
+/**
+ * How to subscribe: the ack mode, extra SUBSCRIBE headers, an optional selector, and how the messages are delivered
+ * (threads and queue of the subscription's own executor).
+ * <pre>
+ * SubscriptionOptions.builder().ackMode("client-individual").concurrency(4).queueCapacity(100).build();
+ * </pre>
+ * An {@code id} in {@link #headers()} is used as the subscription id; otherwise the connection picks one. With one
+ * thread (the default) messages are handed to the listener in arrival order.
+ */
+public final class SubscriptionOptions {
+    private static final Set<String> ACK_MODES = Set.of(StompSpec.ACK_AUTO, StompSpec.ACK_CLIENT,
+            StompSpec.ACK_CLIENT_INDIVIDUAL);
+    private static final SubscriptionOptions DEFAULTS = builder().build();
+
+    private final String ackMode;
+    private final Map<String, String> headers;
+    private final String selector;
+    private final int concurrency;
+    private final int queueCapacity;
+
+    private SubscriptionOptions(Builder b) {
+        this.ackMode = b.ackMode;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.selector = b.selector;
+        this.concurrency = b.concurrency;
+        this.queueCapacity = b.queueCapacity;
+    }
+
+    /** Auto ack, no extra headers, one thread, a queue of 1000. */
+    public static SubscriptionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code auto} (default), {@code client} or {@code client-individual}. */
+    public String ackMode() {
+        return ackMode;
+    }
+
+    /** Extra SUBSCRIBE headers (read-only). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The {@code selector} header, or {@code null}. */
+    public String selector() {
+        return selector;
+    }
+
+    /** Threads delivering to the listener. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Messages buffered before the reader thread waits (backpressure). */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
+    /** Whether messages must be acknowledged by the client. */
+    public boolean isClientAck() {
+        return !StompSpec.ACK_AUTO.equals(ackMode);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SubscriptionOptions)) {
+            return false;
+        }
+        SubscriptionOptions s = (SubscriptionOptions) o;
+        return ackMode.equals(s.ackMode) && headers.equals(s.headers) && Objects.equals(selector, s.selector)
+                && concurrency == s.concurrency && queueCapacity == s.queueCapacity;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ackMode, headers, selector, concurrency, queueCapacity);
+    }
+
+    @Override
+    public String toString() {
+        return "SubscriptionOptions[ackMode=" + ackMode + ", headers=" + headers
+                + (selector == null ? "" : ", selector=" + selector) + ", concurrency=" + concurrency
+                + ", queueCapacity=" + queueCapacity + "]";
+    }
+
+    public static final class Builder {
+        private String ackMode = StompSpec.ACK_AUTO;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String selector;
+        private int concurrency = 1;
+        private int queueCapacity = 1000;
+
+        private Builder() {
+        }
+
+        public Builder ackMode(String mode) {
+            this.ackMode = mode;
+            return this;
+        }
+
+        /** Extra SUBSCRIBE headers; replaces earlier ones. */
+        public Builder headers(Map<String, String> headers) {
+            this.headers.clear();
+            if (headers != null) {
+                this.headers.putAll(headers);
+            }
+            return this;
+        }
+
+        public Builder selector(String selector) {
+            this.selector = selector;
+            return this;
+        }
+
+        public Builder concurrency(int threads) {
+            this.concurrency = threads;
+            return this;
+        }
+
+        public Builder queueCapacity(int capacity) {
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the bad option */
+        public SubscriptionOptions build() {
+            if (!ACK_MODES.contains(ackMode)) {
+                throw new IllegalArgumentException("Invalid ackMode: " + ackMode
+                        + " (expected auto, client or client-individual)");
+            }
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("Invalid concurrency: " + concurrency + " (expected >= 1)");
+            }
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("Invalid queueCapacity: " + queueCapacity + " (expected >= 1)");
+            }
+            return new SubscriptionOptions(this);
+        }
+    }
+}

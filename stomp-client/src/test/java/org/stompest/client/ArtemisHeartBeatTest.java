@@ -1,0 +1,63 @@
+package org.stompest.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stompest.client.StompConnection.State;
+import org.stompest.client.testing.EmbeddedArtemis;
+
+/**
+ * Artemis closes a STOMP connection that sends nothing for its connection TTL (60 s by default, even with
+ * {@code heart-beat:0,0}); with client heart-beats the connection lives on. Instead of waiting 60 s the acceptor
+ * gets {@code connectionTtl=2000}: without heart-beats the connection dies within a few seconds (and the client
+ * reconnects by itself); beating every 500 ms it survives well past the TTL.
+ */
+class ArtemisHeartBeatTest {
+    private static final long TTL = 2000;
+    private static EmbeddedArtemis artemis;
+
+    @BeforeAll
+    static void start() {
+        artemis = EmbeddedArtemis.builder().connectionTtl(TTL).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (artemis != null) {
+            artemis.close();
+        }
+    }
+
+    private static StompConnection connect(int clientMs, int serverMs) {
+        StompConnection connection = new StompConnection(StompConfig.builder()
+                .failover("failover:(" + artemis.stompUri() + ")?initialReconnectDelay=10")
+                .heartBeats(clientMs, serverMs).build());
+        connection.connect();
+        return connection;
+    }
+
+    @Test
+    void idleConnectionSurvivesPastTheTtlBecauseTheClientBeats() {
+        try (StompConnection connection = connect(500, 500)) {
+            assertThat(connection.clientHeartBeat()).isEqualTo(500);
+            await().during(Duration.ofMillis(3 * TTL)).atMost(Duration.ofSeconds(20))
+                    .until(() -> connection.state() == State.CONNECTED && connection.epoch() == 1);
+            assertThat(connection.stats().heartBeatsSent()).isGreaterThanOrEqualTo(3 * TTL / 500 - 2);
+            assertThat(connection.stats().missedHeartBeats()).isZero();
+        }
+    }
+
+    @Test
+    void idleConnectionWithoutHeartBeatsIsClosedByTheTtlAndTheClientReconnects() {
+        try (StompConnection connection = connect(0, 0)) {
+            assertThat(connection.clientHeartBeat()).isZero();
+            await().atMost(Duration.ofSeconds(20)).until(() -> connection.epoch() == 2);
+            assertThat(connection.stats().reconnects()).isEqualTo(1);
+        }
+    }
+}

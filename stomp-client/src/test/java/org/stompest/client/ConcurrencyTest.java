@@ -1,0 +1,103 @@
+package org.stompest.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.protocol.StompFrame;
+
+/** Many threads on one connection: writes stay whole frames; a subscription with N threads runs N listeners. */
+class ConcurrencyTest {
+    private static EmbeddedArtemis artemis;
+
+    @BeforeAll
+    static void start() {
+        artemis = EmbeddedArtemis.builder().build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (artemis != null) {
+            artemis.close();
+        }
+    }
+
+    @Test
+    void concurrentSendersOnOneConnection() throws Exception {
+        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.stompUri())
+                .build())) {
+            connection.connect();
+            String queue = "/queue/concurrent-" + UUID.randomUUID();
+            Set<String> received = ConcurrentHashMap.newKeySet();
+            connection.subscribe(queue, SubscriptionOptions.defaults(),
+                    m -> received.add(new String(m.body(), StandardCharsets.UTF_8)));
+            int threads = 8;
+            int each = 250;
+            List<CompletableFuture<StompFrame>> receipts = new ArrayList<>();
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread sender = new Thread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String body = thread + "-" + i;
+                        if (i % 10 == 0) {
+                            CompletableFuture<StompFrame> receipt = connection.sendWithReceipt(queue,
+                                    body.getBytes(StandardCharsets.UTF_8), Map.of("n", body));
+                            synchronized (receipts) {
+                                receipts.add(receipt);
+                            }
+                        } else {
+                            connection.send(queue, body.getBytes(StandardCharsets.UTF_8), Map.of("n", body));
+                        }
+                    }
+                });
+                senders.add(sender);
+                sender.start();
+            }
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == threads * each);
+            assertThat(connection.stats().framesSent()).isGreaterThanOrEqualTo(threads * each + 2);
+            assertThat(connection.lastError()).isNull();
+        }
+    }
+
+    @Test
+    void subscriptionWithFourThreadsRunsFourListenersAtOnce() throws Exception {
+        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.stompUri())
+                .build())) {
+            connection.connect();
+            String queue = "/queue/parallel-" + UUID.randomUUID();
+            CountDownLatch allIn = new CountDownLatch(4);
+            AtomicInteger done = new AtomicInteger();
+            connection.subscribe(queue, SubscriptionOptions.builder().concurrency(4).build(), m -> {
+                allIn.countDown();
+                if (allIn.await(10, TimeUnit.SECONDS)) {
+                    done.incrementAndGet();
+                }
+            });
+            for (int i = 0; i < 4; i++) {
+                connection.send(queue, new byte[] {(byte) i}, Map.of());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> done.get() == 4);
+        }
+    }
+}

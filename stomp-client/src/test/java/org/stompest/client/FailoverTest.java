@@ -1,0 +1,163 @@
+package org.stompest.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stompest.client.StompConnection.State;
+import org.stompest.client.testing.EmbeddedActiveMq;
+import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.client.testing.FreePorts;
+import org.stompest.error.StompConnectTimeout;
+import org.stompest.error.StompConnectionError;
+
+/** Two brokers, the active one stops: the client moves to the other and its subscriptions keep receiving. */
+class FailoverTest {
+    private static final Logger LOG = LoggerFactory.getLogger(FailoverTest.class);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void artemisFailoverKeepsSubscriptionsReceiving() throws Exception {
+        try (EmbeddedArtemis a = EmbeddedArtemis.builder().build().start();
+             EmbeddedArtemis b = EmbeddedArtemis.builder().build().start()) {
+            failover("Artemis", a.stompUri(), b.stompUri(), a::stop);
+        }
+    }
+
+    @Test
+    void activeMqFailoverKeepsSubscriptionsReceiving() throws Exception {
+        try (EmbeddedActiveMq a = EmbeddedActiveMq.builder().build().start();
+             EmbeddedActiveMq b = EmbeddedActiveMq.builder().build().start()) {
+            failover("ActiveMQ Classic", a.stompUri(), b.stompUri(), a::stop);
+        }
+    }
+
+    private void failover(String flavour, String active, String standby, Runnable stopActive) throws Exception {
+        String uri = "failover:(" + active + "," + standby + ")?randomize=false,initialReconnectDelay=10,"
+                + "maxReconnectDelay=100";
+        String queue = "/queue/failover-" + UUID.randomUUID();
+        List<String> transitions = new CopyOnWriteArrayList<>();
+        try (StompConnection consumer = new StompConnection(StompConfig.builder().failover(uri).build());
+             StompConnection producer = new StompConnection(StompConfig.builder().failover(standby).build())) {
+            consumer.addListener(new ConnectionListener() {
+                @Override
+                public void stateChanged(State from, State to) {
+                    transitions.add(from + "->" + to);
+                }
+            });
+            consumer.connect();
+            producer.connect();
+            assertThat(consumer.currentBroker()).isEqualTo(active);
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            Subscription subscription = consumer.subscribe(queue, SubscriptionOptions.defaults(),
+                    m -> received.add(new String(m.body(), StandardCharsets.UTF_8)));
+            consumer.sendWithReceipt(queue, "before".getBytes(StandardCharsets.UTF_8), Map.of()).get(10,
+                    TimeUnit.SECONDS);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("before");
+
+            long stopping = System.nanoTime();
+            stopActive.run();
+            long stopped = System.nanoTime();
+            // the producer on the standby sends until the consumer's replayed subscription gets one
+            Thread sender = new Thread(() -> {
+                for (int i = 0; !Thread.currentThread().isInterrupted() && i < 20_000; i++) {
+                    try {
+                        producer.send(queue, ("after-" + i).getBytes(StandardCharsets.UTF_8), Map.of());
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sender.start();
+            String first;
+            try {
+                first = received.poll(20, TimeUnit.SECONDS);
+            } finally {
+                sender.interrupt();
+                sender.join();
+            }
+            long arrived = System.nanoTime();
+            assertThat(first).startsWith("after-");
+            LOG.info("MEASURE failover {}: stop took {} ms; first message through the standby {} ms after the stop "
+                    + "began ({} ms after it returned)", flavour,
+                    TimeUnit.NANOSECONDS.toMillis(stopped - stopping),
+                    TimeUnit.NANOSECONDS.toMillis(arrived - stopping),
+                    TimeUnit.NANOSECONDS.toMillis(arrived - stopped));
+
+            assertThat(consumer.currentBroker()).isEqualTo(standby);
+            assertThat(consumer.state()).isEqualTo(State.CONNECTED);
+            assertThat(consumer.subscriptions()).containsExactly(subscription);
+            assertThat(subscription.isActive()).isTrue();
+            assertThat(consumer.stats().reconnects()).isEqualTo(1);
+            assertThat(consumer.stats().failoverAttempts()).isGreaterThanOrEqualTo(2);
+            assertThat(consumer.stats().attemptsPerBroker()).containsKey(standby);
+            assertThat(transitions).containsExactly("NEW->CONNECTING", "CONNECTING->CONNECTED",
+                    "CONNECTED->RECONNECTING", "RECONNECTING->CONNECTED");
+        }
+    }
+
+    @Test
+    void brokerDownAtFirstConnectGivesStompConnectTimeoutNamingTheAttempts() {
+        String down = "tcp://127.0.0.1:" + FreePorts.find();
+        StompConnection connection = new StompConnection(StompConfig.builder()
+                .failover("failover:(" + down + ")?startupMaxReconnectAttempts=3,initialReconnectDelay=10").build());
+        assertThatThrownBy(connection::connect).isInstanceOf(StompConnectTimeout.class)
+                .hasMessageStartingWith("Reconnect timeout: 3 attempts [broker=" + down + ", error=Could not establish "
+                        + "connection [java.net.ConnectException: Connection refused")
+                .cause().isInstanceOf(StompConnectionError.class).cause().isInstanceOf(java.net.ConnectException.class);
+        assertThat(connection.state()).isEqualTo(State.FAILED);
+        assertThat(connection.stats().failoverAttempts()).isEqualTo(4);
+        assertThat(connection.stats().attemptsPerBroker()).containsEntry(down, 4L);
+        connection.close();
+    }
+
+    @Test
+    void connectAsyncWaitsForABrokerThatStartsLater() throws Exception {
+        try (EmbeddedArtemis broker = EmbeddedArtemis.builder().build();
+             StompConnection connection = new StompConnection(StompConfig.builder()
+                     .failover("failover:(" + broker.stompUri() + ")?startupMaxReconnectAttempts=-1,"
+                             + "initialReconnectDelay=10,maxReconnectDelay=50").build())) {
+            var connected = connection.connectAsync();
+            await().atMost(WAIT).until(() -> connection.stats().failoverAttempts() >= 2);
+            assertThat(connection.state()).isEqualTo(State.CONNECTING);
+            assertThat(connection.connectAsync()).isNotDone();
+            broker.start();
+            connected.get(20, TimeUnit.SECONDS);
+            assertThat(connection.state()).isEqualTo(State.CONNECTED);
+        }
+    }
+
+    @Test
+    void reconnectGivesUpAfterMaxReconnectAttemptsAndFails() throws Exception {
+        try (EmbeddedArtemis broker = EmbeddedArtemis.builder().build().start();
+             StompConnection connection = new StompConnection(StompConfig.builder()
+                     .failover("failover:(" + broker.stompUri() + ")?maxReconnectAttempts=2,initialReconnectDelay=10")
+                     .build())) {
+            connection.connect();
+            var pending = connection.sendWithReceipt("/queue/x", new byte[0], Map.of());
+            pending.get(10, TimeUnit.SECONDS);
+            broker.stop();
+            await().atMost(WAIT).until(() -> connection.state() == State.FAILED);
+            assertThat(connection.stats().lastError()).contains("Reconnect timeout: 2 attempts");
+            // a later reconnect() starts again
+            broker.start();
+            connection.reconnect();
+            await().atMost(WAIT).until(() -> connection.state() == State.CONNECTED);
+            assertThat(connection.stats().reconnects()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.stompest.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stompest.client.testing.EmbeddedActiveMq;
+import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.error.StompConnectionError;
+import org.stompest.error.StompProtocolError;
+import org.stompest.protocol.StompFrame;
+
+/** Receipts complete the futures; COMMIT delivers, ABORT does not; on both brokers. */
+class ReceiptsAndTransactionsTest {
+    private static EmbeddedArtemis artemis;
+    private static EmbeddedActiveMq activeMq;
+
+    @BeforeAll
+    static void startBrokers() {
+        artemis = EmbeddedArtemis.builder().build().start();
+        activeMq = EmbeddedActiveMq.builder().build().start();
+    }
+
+    @AfterAll
+    static void stopBrokers() {
+        if (artemis != null) {
+            artemis.close();
+        }
+        if (activeMq != null) {
+            activeMq.close();
+        }
+    }
+
+    static Stream<Arguments> brokersAndVersions() {
+        return Stream.of("artemis", "activemq").flatMap(b -> Stream.of("1.0", "1.2").map(v -> Arguments.of(b, v)));
+    }
+
+    private static StompConnection connect(String broker, String version) {
+        String uri = broker.equals("artemis") ? artemis.stompUri() : activeMq.stompUri();
+        StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version).build());
+        connection.connect();
+        return connection;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0} STOMP {1}")
+    @MethodSource("brokersAndVersions")
+    void receiptsCompleteTheirFutures(String broker, String version) throws Exception {
+        try (StompConnection connection = connect(broker, version)) {
+            String queue = "/queue/receipts-" + UUID.randomUUID();
+            CompletableFuture<?>[] futures = new CompletableFuture<?>[50];
+            for (int i = 0; i < futures.length; i++) {
+                futures[i] = connection.sendWithReceipt(queue, utf8("m" + i), Map.of());
+            }
+            CompletableFuture.allOf(futures).get(10, TimeUnit.SECONDS);
+            StompFrame receipt = (StompFrame) futures[0].get();
+            assertThat(receipt.command()).isEqualTo("RECEIPT");
+            assertThat(receipt.header("receipt-id")).startsWith(connection.id() + "-r");
+            assertThat(connection.stats().pendingReceipts()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} STOMP {1}")
+    @MethodSource("brokersAndVersions")
+    void commitDeliversAndAbortDoesNot(String broker, String version) throws Exception {
+        try (StompConnection connection = connect(broker, version)) {
+            String queue = "/queue/tx-" + UUID.randomUUID();
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            connection.subscribe(queue, SubscriptionOptions.defaults(),
+                    m -> received.add(new String(m.body(), StandardCharsets.UTF_8)));
+
+            String aborted = connection.begin();
+            connection.send(queue, utf8("aborted-1"), Map.of(), aborted);
+            connection.sendWithReceipt(queue, utf8("aborted-2"), Map.of(), aborted, null).get(10, TimeUnit.SECONDS);
+            assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(connection.abort(aborted).get(10, TimeUnit.SECONDS).command()).isEqualTo("RECEIPT");
+
+            String committed = connection.begin();
+            assertThat(committed).isNotEqualTo(aborted);
+            connection.send(queue, utf8("committed-1"), Map.of(), committed);
+            connection.send(queue, utf8("committed-2"), Map.of(), committed);
+            assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            connection.commit(committed).get(10, TimeUnit.SECONDS);
+
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("committed-1");
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("committed-2");
+            assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} STOMP {1}")
+    @MethodSource("brokersAndVersions")
+    void ackInsideATransactionCountsOnlyOnCommit(String broker, String version) throws Exception {
+        String queue = "/queue/txack-" + UUID.randomUUID();
+        try (StompConnection connection = connect(broker, version)) {
+            BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
+            connection.subscribe(queue, SubscriptionOptions.builder().ackMode("client").build(), received::add);
+            connection.sendWithReceipt(queue, utf8("once"), Map.of()).get(10, TimeUnit.SECONDS);
+            StompMessage message = received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).isNotNull();
+            String transaction = connection.begin();
+            message.ack(transaction);
+            connection.commit(transaction).get(10, TimeUnit.SECONDS);
+        }
+        try (StompConnection connection = connect(broker, version)) {
+            BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
+            connection.subscribe(queue, SubscriptionOptions.builder().ackMode("client").build(), received::add);
+            assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} STOMP {1}")
+    @MethodSource("brokersAndVersions")
+    void unknownTransactionsAreRefused(String broker, String version) throws Exception {
+        try (StompConnection connection = connect(broker, version)) {
+            assertThatThrownBy(() -> connection.send("/queue/x", utf8("x"), Map.of(), "nope"))
+                    .isInstanceOf(StompProtocolError.class).hasMessage("Transaction unknown: nope");
+            assertThatThrownBy(() -> connection.commit("nope").get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(StompProtocolError.class).hasMessage("Transaction unknown: nope");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} STOMP {1}")
+    @MethodSource("brokersAndVersions")
+    void sendingWhileNotConnectedFailsFast(String broker, String version) throws Exception {
+        StompConnection connection = connect(broker, version);
+        connection.disconnect();
+        assertThat(connection.state()).isEqualTo(StompConnection.State.CLOSED);
+        assertThatThrownBy(() -> connection.send("/queue/x", utf8("x"), Map.of()))
+                .isInstanceOf(StompConnectionError.class).hasMessageContaining("Not connected")
+                .hasMessageContaining("CLOSED");
+        assertThatThrownBy(() -> connection.sendWithReceipt("/queue/x", utf8("x"), Map.of(), null,
+                Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(StompConnectionError.class);
+    }
+}
