@@ -69,7 +69,8 @@ public final class EmbeddedArtemis implements AutoCloseable {
             ActiveMQServer created;
             Configuration configuration = configuration();
             if (users.isEmpty()) {
-                created = ActiveMQServers.newActiveMQServer(configuration, false);
+                // the flag overrides the configuration's persistence: keep the journal when one was asked for
+                created = ActiveMQServers.newActiveMQServer(configuration, journal != null);
             } else {
                 SecurityConfiguration security = new SecurityConfiguration();
                 users.forEach((login, passcode) -> {
@@ -78,7 +79,7 @@ public final class EmbeddedArtemis implements AutoCloseable {
                 });
                 ActiveMQJAASSecurityManager manager =
                         new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), security);
-                created = ActiveMQServers.newActiveMQServer(configuration, null, manager, false);
+                created = ActiveMQServers.newActiveMQServer(configuration, null, manager, journal != null);
             }
             created.start();
             if (!created.waitForActivation(30, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -1,0 +1,204 @@
+package org.stompest.camel;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.stompest.client.ConnectionPool;
+import org.stompest.protocol.StompFailoverOptions;
+
+/**
+ * The stompest: component: creates endpoints, holds the component-level defaults of every option (copied
+ * into each endpoint, whose URI overrides them) and owns the CamelContext's ConnectionPool, so endpoints
+ * with the same connection options share one STOMP connection.
+ */
+@Component("stompest")
+public class StompestComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    /** Failover options (ActiveMQ's & style) that Camel splits off as separate endpoint parameters. */
+    private static final Set<String> FAILOVER_OPTIONS = new LinkedHashSet<>();
+
+    static {
+        FAILOVER_OPTIONS.addAll(StompFailoverOptions.defaults().toMap().keySet());
+        FAILOVER_OPTIONS.add("reconnectDelayExponent");
+    }
+
+    @Metadata
+    private StompestConfiguration configuration = new StompestConfiguration();
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+    @Metadata(label = "advanced")
+    private ConnectionPool connectionPool;
+
+    private boolean ownsPool;
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+    private ExecutorService callbackExecutor;
+    private ScheduledExecutorService timeoutScheduler;
+
+    public StompestComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        StompestConfiguration endpointConfiguration = configuration.copy();
+        StompestEndpoint endpoint = new StompestEndpoint(uri, this, remaining, endpointConfiguration);
+        mergeFailoverOptions(parameters);
+        setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        endpoint.validate();
+        return endpoint;
+    }
+
+    /**
+     * Written as failover=failover:(tcp://a:1,tcp://b:2)?randomize=false&maxReconnectAttempts=3, Camel
+     * splits maxReconnectAttempts off as a parameter of its own: put such failover options back into the
+     * failover value. (The , form and RAW(...) arrive whole.)
+     */
+    static void mergeFailoverOptions(Map<String, Object> parameters) {
+        if (!(parameters.get("failover") instanceof String failover) || !failover.startsWith("failover:")) {
+            return;
+        }
+        StringBuilder merged = new StringBuilder(failover);
+        boolean hasOptions = failover.indexOf('?') >= 0;
+        for (String option : FAILOVER_OPTIONS) {
+            Object value = parameters.remove(option);
+            if (value != null) {
+                merged.append(hasOptions ? ',' : '?').append(option).append('=').append(value);
+                hasOptions = true;
+            }
+        }
+        parameters.put("failover", merged.toString());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        connectionPool();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ConnectionPool pool;
+        ExecutorService callbacks;
+        ScheduledExecutorService timeouts;
+        synchronized (this) {
+            pool = ownsPool ? connectionPool : null;
+            if (ownsPool) {
+                connectionPool = null;
+                ownsPool = false;
+            }
+            callbacks = callbackExecutor;
+            timeouts = timeoutScheduler;
+            callbackExecutor = null;
+            timeoutScheduler = null;
+            sslContexts.clear();
+        }
+        if (pool != null) {
+            pool.close();
+        }
+        if (callbacks != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(callbacks);
+        }
+        if (timeouts != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(timeouts);
+        }
+        super.doStop();
+    }
+
+    /** The pool every endpoint leases its connection from; created with the component unless one was set. */
+    synchronized ConnectionPool connectionPool() {
+        if (connectionPool == null) {
+            connectionPool = new ConnectionPool();
+            ownsPool = true;
+        }
+        return connectionPool;
+    }
+
+    /** One SSLContext per SSLContextParameters object, so that endpoints sharing the parameters share the pool key. */
+    synchronized SSLContext sslContext(SSLContextParameters parameters) throws Exception {
+        SSLContext context = sslContexts.get(parameters);
+        if (context == null) {
+            context = parameters.createSSLContext(getCamelContext());
+            sslContexts.put(parameters, context);
+        }
+        return context;
+    }
+
+    /**
+     * Where producers complete their exchanges: receipts and replies arrive on the client's threads, which must
+     * never run routes.
+     */
+    synchronized ExecutorService callbackExecutor() {
+        if (callbackExecutor == null) {
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            // unbounded queue: a full queue must never make the client's reader thread run a route
+            ThreadPoolProfile profile = new ThreadPoolProfile("StompestCallback");
+            profile.setPoolSize(threads);
+            profile.setMaxPoolSize(threads);
+            profile.setMaxQueueSize(-1);
+            profile.setAllowCoreThreadTimeOut(false);
+            callbackExecutor = getCamelContext().getExecutorServiceManager()
+                    .newThreadPool(this, "StompestCallback", profile);
+        }
+        return callbackExecutor;
+    }
+
+    /** Fires the request timeouts of InOut producers. */
+    synchronized ScheduledExecutorService timeoutScheduler() {
+        if (timeoutScheduler == null) {
+            timeoutScheduler = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "StompestRequestTimeout");
+        }
+        return timeoutScheduler;
+    }
+
+    public StompestConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults of every endpoint's options. */
+    public void setConfiguration(StompestConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Whether endpoints without sslContextParameters use the CamelContext's global SSL context parameters. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public synchronized ConnectionPool getConnectionPool() {
+        return connectionPool;
+    }
+
+    /**
+     * The stomp-client connection pool to lease connections from, to share connections with code outside Camel.
+     * The component then never closes it. By default the component creates its own and closes it when stopped.
+     */
+    public synchronized void setConnectionPool(ConnectionPool connectionPool) {
+        if (ownsPool && this.connectionPool != null && this.connectionPool != connectionPool) {
+            this.connectionPool.close();
+        }
+        this.connectionPool = connectionPool;
+        this.ownsPool = false;
+    }
+}

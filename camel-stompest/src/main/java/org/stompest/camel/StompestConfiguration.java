@@ -1,0 +1,349 @@
+package org.stompest.camel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a stompest: endpoint. The component holds one instance as the defaults; each endpoint
+ * gets a #copy() and overrides what its URI says.
+ *
+ * <p>Connection options (everything labelled common or security, plus heartBeatTolerance,
+ * connectTimeout, poolSize and connectHeaders) make up the pool key: endpoints that agree
+ * on them share one pooled STOMP connection. Consumer and producer options never split a connection.
+ */
+@UriParams
+public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAware {
+
+    public static final String DEFAULT_FAILOVER = "tcp://localhost:61613";
+    public static final String DEFAULT_VERSION = "1.2";
+    public static final String VERSIONS = "1.0,1.1,1.2";
+    public static final String DEFAULT_HEART_BEATS = "10000,10000";
+    public static final double DEFAULT_HEART_BEAT_TOLERANCE = 2.0;
+    public static final long DEFAULT_CONNECT_TIMEOUT = 10000;
+    public static final int DEFAULT_POOL_SIZE = 1;
+    public static final String ACK_AUTO = "auto";
+    public static final String ACK_CLIENT = "client";
+    public static final String ACK_CLIENT_INDIVIDUAL = "client-individual";
+    public static final String ACK_MODES = ACK_AUTO + "," + ACK_CLIENT + "," + ACK_CLIENT_INDIVIDUAL;
+    public static final String DEFAULT_ACK_MODE = ACK_CLIENT_INDIVIDUAL;
+    public static final int DEFAULT_CONCURRENT_CONSUMERS = 1;
+    public static final boolean DEFAULT_TRANSACTED = false;
+    public static final boolean DEFAULT_RECEIPT = true;
+    public static final long DEFAULT_RECEIPT_TIMEOUT = 30000;
+    public static final long DEFAULT_REQUEST_TIMEOUT = 20000;
+
+    // connection
+    @UriParam(label = "common", defaultValue = DEFAULT_FAILOVER)
+    private String failover = DEFAULT_FAILOVER;
+    @UriParam(label = "security", secret = true)
+    private String login;
+    @UriParam(label = "security", secret = true)
+    private String passcode;
+    @UriParam(label = "common")
+    private String host;
+    @UriParam(label = "common", defaultValue = DEFAULT_VERSION, enums = VERSIONS)
+    private String version = DEFAULT_VERSION;
+    @UriParam(label = "common", defaultValue = DEFAULT_HEART_BEATS)
+    private String heartBeats = DEFAULT_HEART_BEATS;
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_HEART_BEAT_TOLERANCE)
+    private double heartBeatTolerance = DEFAULT_HEART_BEAT_TOLERANCE;
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration")
+    private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_POOL_SIZE)
+    private int poolSize = DEFAULT_POOL_SIZE;
+    @UriParam(label = "advanced", prefix = "connectHeaders.", multiValue = true)
+    private Map<String, Object> connectHeaders;
+
+    // consumer
+    @UriParam(label = "consumer", defaultValue = DEFAULT_ACK_MODE, enums = ACK_MODES)
+    private String ackMode = DEFAULT_ACK_MODE;
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_CONCURRENT_CONSUMERS)
+    private int concurrentConsumers = DEFAULT_CONCURRENT_CONSUMERS;
+    @UriParam(label = "consumer")
+    private String selector;
+    @UriParam(label = "consumer,advanced", prefix = "subscribeHeaders.", multiValue = true)
+    private Map<String, Object> subscribeHeaders;
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_TRANSACTED)
+    private boolean transacted = DEFAULT_TRANSACTED;
+
+    // producer
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_RECEIPT)
+    private boolean receipt = DEFAULT_RECEIPT;
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_RECEIPT_TIMEOUT, javaType = "java.time.Duration")
+    private long receiptTimeout = DEFAULT_RECEIPT_TIMEOUT;
+    @UriParam(label = "producer,advanced", prefix = "sendHeaders.", multiValue = true)
+    private Map<String, Object> sendHeaders;
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT, javaType = "java.time.Duration")
+    private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    @UriParam(label = "producer,advanced")
+    private String replyTo;
+
+    // both
+    @UriParam(label = "advanced")
+    private HeaderFilterStrategy headerFilterStrategy = new StompestHeaderFilterStrategy();
+
+    /** A copy for one endpoint: the header maps are copied too, so an endpoint never changes the defaults. */
+    public StompestConfiguration copy() {
+        try {
+            StompestConfiguration copy = (StompestConfiguration) clone();
+            copy.connectHeaders = copyOf(connectHeaders);
+            copy.subscribeHeaders = copyOf(subscribeHeaders);
+            copy.sendHeaders = copyOf(sendHeaders);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    private static Map<String, Object> copyOf(Map<String, Object> map) {
+        return map == null ? null : new LinkedHashMap<>(map);
+    }
+
+    public String getFailover() {
+        return failover;
+    }
+
+    /**
+     * The broker(s) to connect to: tcp://host:port, ssl://host:port, or a failover URI: failover:(broker,broker,...)
+     * followed by a question mark and options such as randomize=false,maxReconnectAttempts=3 (initialReconnectDelay,
+     * maxReconnectDelay, useExponentialBackOff, backOffMultiplier, maxReconnectAttempts,
+     * startupMaxReconnectAttempts, reconnectDelayJitter, randomize, priorityBackup). It may be written into the
+     * endpoint URI as it is, unencoded. Unlike plain stompest, startupMaxReconnectAttempts defaults to -1 here: a route
+     * whose broker is down at startup keeps connecting in the background.
+     */
+    public void setFailover(String failover) {
+        this.failover = failover;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    /** The login of the CONNECT frame. */
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getPasscode() {
+        return passcode;
+    }
+
+    /** The passcode of the CONNECT frame. */
+    public void setPasscode(String passcode) {
+        this.passcode = passcode;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    /** The virtual host: the host header of the CONNECT frame (RabbitMQ wants /). */
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    /** The highest STOMP version to offer: every version up to it is offered, the broker picks one. */
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public String getHeartBeats() {
+        return heartBeats;
+    }
+
+    /**
+     * The heart-beats offered, cx,cy in milliseconds: how often we can send one, and how often we want one
+     * from the broker (0,0 for none).
+     */
+    public void setHeartBeats(String heartBeats) {
+        this.heartBeats = heartBeats;
+    }
+
+    public double getHeartBeatTolerance() {
+        return heartBeatTolerance;
+    }
+
+    /**
+     * How many negotiated broker heart-beat periods of silence make a connection count as lost (at least 1).
+     */
+    public void setHeartBeatTolerance(double heartBeatTolerance) {
+        this.heartBeatTolerance = heartBeatTolerance;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long one TCP connect attempt may take, in milliseconds. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** The TLS settings for ssl:// brokers. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    /**
+     * How many STOMP connections endpoints with the same connection options share; each consumer or producer takes
+     * the least used one. A transacted route and the producers that send in its transactions need the same
+     * connection: keep 1 for them.
+     */
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+
+    public Map<String, Object> getConnectHeaders() {
+        return connectHeaders;
+    }
+
+    /** Extra headers of the CONNECT frame, as connectHeaders.name=value. */
+    public void setConnectHeaders(Map<String, Object> connectHeaders) {
+        this.connectHeaders = connectHeaders;
+    }
+
+    public String getAckMode() {
+        return ackMode;
+    }
+
+    /**
+     * How received messages are acknowledged. client-individual: an ACK once the exchange completed; when it failed
+     * the message stays unacknowledged and the consumer subscribes anew, so the broker delivers it again (with its
+     * redelivery count and dead-letter policy) and nothing is lost. client: the same, but an ACK also acknowledges
+     * every earlier message of the subscription. auto: the broker forgets a message once sent, failed or not.
+     */
+    public void setAckMode(String ackMode) {
+        this.ackMode = ackMode;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    /** How many threads process the messages of the subscription (order is kept only with 1). */
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public String getSelector() {
+        return selector;
+    }
+
+    /** A message selector (the SUBSCRIBE's selector header), for brokers that support one. */
+    public void setSelector(String selector) {
+        this.selector = selector;
+    }
+
+    public Map<String, Object> getSubscribeHeaders() {
+        return subscribeHeaders;
+    }
+
+    /** Extra headers of the SUBSCRIBE frame, as subscribeHeaders.name=value. */
+    public void setSubscribeHeaders(Map<String, Object> subscribeHeaders) {
+        this.subscribeHeaders = subscribeHeaders;
+    }
+
+    public boolean isTransacted() {
+        return transacted;
+    }
+
+    /**
+     * Whether each exchange runs in a STOMP transaction: BEGIN before, then the ACK and every send that stompest:
+     * producers on the same connection make for the exchange, then COMMIT when it succeeded, or ABORT (and the
+     * message comes again) when it failed. ActiveMQ Artemis keeps the sends in the transaction but acknowledges at
+     * once.
+     */
+    public void setTransacted(boolean transacted) {
+        this.transacted = transacted;
+    }
+
+    public boolean isReceipt() {
+        return receipt;
+    }
+
+    /**
+     * Whether every SEND asks for a RECEIPT: the exchange completes when the broker confirms it (or fails with the
+     * broker's ERROR), while further exchanges are sent meanwhile. Without it a SEND is fire and forget.
+     */
+    public void setReceipt(boolean receipt) {
+        this.receipt = receipt;
+    }
+
+    public long getReceiptTimeout() {
+        return receiptTimeout;
+    }
+
+    /**
+     * How long a SEND waits for its RECEIPT before the exchange fails, in milliseconds; while the connection is
+     * (re)connecting, a SEND first waits up to as long for it.
+     */
+    public void setReceiptTimeout(long receiptTimeout) {
+        this.receiptTimeout = receiptTimeout;
+    }
+
+    public Map<String, Object> getSendHeaders() {
+        return sendHeaders;
+    }
+
+    /** Extra headers of every SEND frame, as sendHeaders.name=value (message headers win). */
+    public void setSendHeaders(Map<String, Object> sendHeaders) {
+        this.sendHeaders = sendHeaders;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * How long an InOut exchange waits for its reply before it fails with an ExchangeTimedOutException, in
+     * milliseconds.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    /**
+     * Where InOut exchanges want their replies (the reply-to header); the producer subscribes to it once. By
+     * default a queue of its own: /queue/stompest.reply. followed by a unique id. Set it to a /temp-queue/... on
+     * brokers that offer temporary queues.
+     */
+    public void setReplyTo(String replyTo) {
+        this.replyTo = replyTo;
+    }
+
+    @Override
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    /** Which STOMP headers become Camel headers and back (default: StompestHeaderFilterStrategy). */
+    @Override
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
+    }
+}

@@ -1,0 +1,60 @@
+package org.stompest.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The Camel headers and exchange properties of the {@code stompest:} component.
+ *
+ * <p>Every other STOMP header of a received MESSAGE becomes a Camel header of the same name (see
+ * {@link StompestHeaderFilterStrategy}), and every Camel header that is neither a protocol header nor a
+ * {@code Camel*} header becomes a STOMP header of the SEND.
+ */
+public final class StompestConstants {
+
+    @Metadata(label = "consumer", description = "The destination the message was received from (the MESSAGE's"
+            + " `destination` header).", javaType = "String")
+    public static final String DESTINATION = "CamelStompestDestination";
+
+    @Metadata(label = "consumer", description = "The broker's id of the message (the MESSAGE's `message-id`"
+            + " header).", javaType = "String")
+    public static final String MESSAGE_ID = "CamelStompestMessageId";
+
+    @Metadata(label = "consumer", description = "The id of the subscription the message arrived on.",
+              javaType = "String")
+    public static final String SUBSCRIPTION = "CamelStompestSubscription";
+
+    @Metadata(label = "consumer", description = "The value an ACK or NACK of this message carries: the MESSAGE's"
+            + " `ack` header in STOMP 1.2, its `message-id` before.", javaType = "String")
+    public static final String ACK_ID = "CamelStompestAckId";
+
+    @Metadata(label = "consumer", description = "Whether the broker says it delivered this message before (the"
+            + " MESSAGE's `redelivered` header; false when the broker does not say).", javaType = "Boolean")
+    public static final String REDELIVERED = "CamelStompestRedelivered";
+
+    @Metadata(description = "The STOMP `content-type` of the body, with its charset (for example"
+            + " `text/plain;charset=UTF-8`). Received: the MESSAGE's `content-type`. Sent: String bodies get"
+            + " `text/plain;charset=UTF-8` unless this header is set; its charset encodes String bodies.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = Exchange.CONTENT_TYPE;
+
+    @Metadata(description = "The correlation id of a request-reply exchange (the STOMP `correlation-id` header)."
+            + " The InOut producer sets it; an InOut consumer copies it into its reply.", javaType = "String")
+    public static final String CORRELATION_ID = "correlation-id";
+
+    @Metadata(description = "Where a request wants its reply (the STOMP `reply-to` header). The InOut producer"
+            + " sets it; an InOut consumer sends its reply there.", javaType = "String")
+    public static final String REPLY_TO = "reply-to";
+
+    /**
+     * Exchange property: the id of the STOMP transaction a transacted consumer began for this exchange. A
+     * {@code stompest:} producer on the same connection sends inside it.
+     */
+    public static final String TRANSACTION_PROPERTY = "CamelStompestTransaction";
+
+    /** Exchange property: the {@code StompConnection.id()} of the connection the transaction belongs to. */
+    public static final String TRANSACTION_CONNECTION_PROPERTY = "CamelStompestTransactionConnection";
+
+    private StompestConstants() {
+    }
+}

@@ -1,0 +1,52 @@
+package org.stompest.camel;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.stompest.client.StompConnection;
+import org.stompest.client.Subscription;
+
+/**
+ * Readiness of a {@code stompest:} consumer: UP while its connection is connected and its subscription active,
+ * DOWN otherwise (for example while the broker is down at startup and the connection keeps trying).
+ */
+public class StompestConsumerHealthCheck extends AbstractHealthCheck {
+    private final StompestConsumer consumer;
+    private final String routeId;
+
+    public StompestConsumerHealthCheck(StompestConsumer consumer, String routeId) {
+        super("camel", "stompest-consumer-" + routeId);
+        this.consumer = consumer;
+        this.routeId = routeId;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        StompConnection connection = consumer.connection();
+        Subscription subscription = consumer.subscription();
+        StompestEndpoint endpoint = consumer.getEndpoint();
+        builder.detail("route.id", routeId);
+        builder.detail("destination", endpoint.getStompDestination());
+        builder.detail("failover", endpoint.getConfiguration().getFailover());
+        if (connection == null) {
+            builder.down().message("Consumer is not started");
+            return;
+        }
+        builder.detail("connection", connection.id());
+        builder.detail("connection.state", connection.state().name());
+        if (!connection.isConnected()) {
+            builder.down().message("STOMP connection is " + connection.state());
+        } else if (subscription == null || !subscription.isActive()) {
+            builder.down().message("Subscription to " + endpoint.getStompDestination() + " is not active");
+        } else {
+            builder.detail("broker", connection.currentBroker());
+            builder.up();
+        }
+    }
+}

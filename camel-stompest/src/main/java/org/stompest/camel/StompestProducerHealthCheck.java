@@ -1,0 +1,40 @@
+package org.stompest.camel;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.stompest.client.StompConnection;
+
+/** Readiness of a {@code stompest:} producer: UP while its connection is connected. */
+public class StompestProducerHealthCheck extends AbstractHealthCheck {
+    private final StompestProducer producer;
+
+    public StompestProducerHealthCheck(StompestProducer producer, String endpointId) {
+        super("camel", "producer:stompest-" + endpointId);
+        this.producer = producer;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        StompConnection connection = producer.connection();
+        StompestEndpoint endpoint = producer.getEndpoint();
+        builder.detail("destination", endpoint.getStompDestination());
+        builder.detail("failover", endpoint.getConfiguration().getFailover());
+        if (connection == null) {
+            builder.down().message("Producer is not started");
+        } else if (!connection.isConnected()) {
+            builder.detail("connection", connection.id());
+            builder.down().message("STOMP connection is " + connection.state());
+        } else {
+            builder.detail("connection", connection.id());
+            builder.detail("broker", connection.currentBroker());
+            builder.up();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.stompest.camel.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code transacted=true}: the ACK and the route's sends through {@code stompest:} producers on the same connection
+ * commit together, or are aborted together (and the message comes back).
+ */
+class TransactionIT extends StompestITSupport {
+
+    private void route(String in, String out, boolean transacted, AtomicInteger attempts) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("stompest:queue:" + in + "?transacted=" + transacted)
+                        .process(exchange -> exchange.getMessage().setHeader("attempt", attempts.incrementAndGet()))
+                        .to("stompest:queue:" + out)
+                        .process(exchange -> {
+                            if (exchange.getMessage().getHeader("attempt", Integer.class) == 1) {
+                                throw new IllegalStateException("the first attempt fails after sending");
+                            }
+                        });
+                from("stompest:queue:" + out).to("mock:out");
+            }
+        });
+    }
+
+    @Test
+    void aCommittedExchangeSendsAndAcknowledges() throws Exception {
+        String in = unique("tx-in");
+        String out = unique("tx-out");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("stompest:queue:" + in + "?transacted=true").transform(simple("${body} processed"))
+                        .to("stompest:queue:" + out).to("mock:done");
+                from("stompest:queue:" + out).to("mock:out");
+            }
+        });
+        MockEndpoint result = getMockEndpoint("mock:out");
+        result.expectedBodiesReceived("a processed", "b processed");
+        MockEndpoint done = getMockEndpoint("mock:done");
+        done.expectedMessageCount(2);
+        done.setAssertPeriod(300);
+
+        template.sendBody("stompest:queue:" + in, "a");
+        template.sendBody("stompest:queue:" + in, "b");
+
+        MockEndpoint.assertIsSatisfied(context);
+        assertThat(done.getExchanges().get(0).getProperty("CamelStompestTransaction", String.class)).isNotBlank();
+    }
+
+    @Test
+    void anAbortedExchangeTakesBackItsSendsAndTheMessageComesBack() throws Exception {
+        String in = unique("tx-in");
+        String out = unique("tx-out");
+        AtomicInteger attempts = new AtomicInteger();
+        route(in, out, true, attempts);
+        MockEndpoint result = getMockEndpoint("mock:out");
+        result.expectedMessageCount(1);
+        result.expectedHeaderReceived("attempt", "2");
+        result.setAssertPeriod(500);
+
+        template.sendBody("stompest:queue:" + in, "work");
+
+        result.assertIsSatisfied();
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void withoutTransactionTheSendOfTheFailedAttemptStays() throws Exception {
+        String in = unique("plain-in");
+        String out = unique("plain-out");
+        AtomicInteger attempts = new AtomicInteger();
+        route(in, out, false, attempts);
+        MockEndpoint result = getMockEndpoint("mock:out");
+        result.expectedMessageCount(2);
+
+        template.sendBody("stompest:queue:" + in, "work");
+
+        result.assertIsSatisfied();
+        assertThat(attempts).hasValue(2);
+    }
+}

@@ -1,0 +1,82 @@
+package org.stompest.examples;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+/**
+ * An in-process Apache Artemis with one STOMP acceptor on loopback, so the examples need no broker installed.
+ * {@code /queue/} and {@code /topic/} prefixes are configured: without them Artemis treats {@code /queue/x} as a
+ * multicast address and drops what is sent before anyone subscribes.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final int port;
+    private final Path dataDir;
+    private EmbeddedActiveMQ server;
+
+    private EmbeddedBroker(int port, Path dataDir) {
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts a broker on {@code port}, or on a free port when {@code port} is 0. */
+    public static EmbeddedBroker start(int port) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(port == 0 ? freePort() : port,
+                Files.createTempDirectory("stompest-example-broker"));
+        broker.start();
+        return broker;
+    }
+
+    /** (Re)starts the broker on its port. */
+    public void start() throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("stompest-example-" + port)
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setBindingsDirectory(dataDir.resolve("bindings").toString())
+                .setPagingDirectory(dataDir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dataDir.resolve("large").toString())
+                .addAcceptorConfiguration("stomp", "tcp://127.0.0.1:" + port
+                        + "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
+        server = new EmbeddedActiveMQ();
+        server.setConfiguration(config);
+        server.start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String stompUri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    public void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.stompest.examples;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+
+/**
+ * Counts what the routes confirm and receive, by order body, so the examples can say that nothing was lost:
+ * a confirmed order is one whose RECEIPT came back; a duplicate is an order received twice (redelivery).
+ */
+public final class OrderCounter {
+    public static final String COUNT_HEADER = "orderCount";
+
+    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    private final Set<String> received = ConcurrentHashMap.newKeySet();
+    private final AtomicLong receivedTotal = new AtomicLong();
+    private final AtomicLong orders = new AtomicLong();
+
+    /** The number of the next order to send. */
+    public long nextOrder() {
+        return orders.incrementAndGet();
+    }
+
+    /** Called by the producer route after the broker confirmed the send. */
+    public void sent(Exchange exchange) {
+        confirmed.add(exchange.getMessage().getBody(String.class));
+    }
+
+    /** Called by the consumer route for every delivery; sets the running count header. */
+    public void received(Exchange exchange) {
+        received.add(exchange.getMessage().getBody(String.class));
+        exchange.getMessage().setHeader(COUNT_HEADER, receivedTotal.incrementAndGet());
+    }
+
+    public long confirmed() {
+        return confirmed.size();
+    }
+
+    public long receivedTotal() {
+        return receivedTotal.get();
+    }
+
+    public long receivedDistinct() {
+        return received.size();
+    }
+
+    public long duplicates() {
+        return receivedTotal.get() - received.size();
+    }
+
+    /** Confirmed orders that never arrived. */
+    public long lost() {
+        return confirmed.stream().filter(order -> !received.contains(order)).count();
+    }
+
+    public String summary() {
+        return String.format("confirmed %d, received %d (distinct %d, duplicates %d), lost %d",
+                confirmed(), receivedTotal(), receivedDistinct(), duplicates(), lost());
+    }
+}

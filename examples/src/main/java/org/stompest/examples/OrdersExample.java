@@ -1,0 +1,62 @@
+package org.stompest.examples;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first thing to run: an embedded Artemis with a STOMP acceptor, a producer route in the Java DSL (timer to
+ * {@code stompest:queue:/orders}, each send confirmed by a RECEIPT) and a consumer route in the YAML DSL
+ * ({@code routes/consume-orders.yaml}: acks each order after it was logged with a running count). JMX is on, so
+ * JConsole and jmx-console see the STOMP connections.
+ *
+ * <pre>mvn -B -ntp -q -DskipTests -pl examples -am install exec:java -Dexample.args="--duration=30"</pre>
+ */
+public final class OrdersExample {
+    private static final Logger LOG = LoggerFactory.getLogger(OrdersExample.class);
+
+    private OrdersExample() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ExampleOptions options = ExampleOptions.parse(args);
+        EmbeddedBroker broker = options.broker() == null ? EmbeddedBroker.start(options.port()) : null;
+        String failover = broker != null ? broker.stompUri() : options.broker();
+        LOG.info("STOMP broker: {}{}", failover, broker != null ? " (embedded Artemis)" : " (external)");
+        LOG.info("Watch the connections: jmx-console/bin/jmx-console --pid {} watch   (or JConsole, MBeans tab, "
+                + "org.stompest)", ProcessHandle.current().pid());
+
+        OrderCounter counter = new OrderCounter();
+        Main main = new Main();
+        main.bind("orderCounter", counter);
+        main.addInitialProperty("camel.component.stompest.failover", failover);
+        main.configure().setJmxEnabled(true);
+        main.configure().withRoutesIncludePattern("classpath:routes/consume-orders.yaml");
+        main.configure().addRoutesBuilder(producerRoute(options.periodMillis(), counter));
+        if (options.durationSeconds() > 0) {
+            main.configure().setDurationMaxSeconds(options.durationSeconds());
+        }
+        try {
+            main.run();
+        } finally {
+            LOG.info("Orders: {}", counter.summary());
+            if (broker != null) {
+                broker.stop();
+            }
+        }
+        System.exit(main.getExitCode());
+    }
+
+    static RouteBuilder producerRoute(long periodMillis, OrderCounter counter) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:orders?period=" + periodMillis).routeId("produce-orders")
+                        .process(exchange -> exchange.getMessage().setBody("order #" + counter.nextOrder()))
+                        .to("stompest:queue:/orders")
+                        .bean(counter, "sent");
+            }
+        };
+    }
+}
