@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultConsumer;
 import org.stompest.camel.StompestMessageMapper.Outgoing;
 import org.stompest.client.PooledConnection;
@@ -17,6 +19,7 @@ import org.stompest.client.StompConnection;
 import org.stompest.client.StompMessage;
 import org.stompest.client.Subscription;
 import org.stompest.client.SubscriptionOptions;
+import org.stompest.client.jmx.ConnectionMBeans;
 import org.stompest.protocol.StompSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * With {@code concurrentConsumers > 1}, messages other threads were processing when the consumer subscribed anew
  * come again too (at-least-once).
  */
+@ManagedResource(description = "Managed Stompest consumer")
 public class StompestConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StompestConsumer.class);
     private static final long STOP_WAIT_MILLIS = 30_000;
@@ -56,6 +60,19 @@ public class StompestConsumer extends DefaultConsumer {
     @Override
     public StompestEndpoint getEndpoint() {
         return (StompestEndpoint) super.getEndpoint();
+    }
+
+    /** Links the consumer's MBean to the stomp-client connection MBean it receives on. */
+    @ManagedAttribute(description = "The JMX ObjectName of the STOMP connection this consumer receives on")
+    public String getConnectionObjectName() {
+        PooledConnection current = lease;
+        return current == null ? null : ConnectionMBeans.objectName(current.connection()).toString();
+    }
+
+    @ManagedAttribute(description = "The STOMP subscription id (null while not subscribed)")
+    public String getSubscriptionId() {
+        Subscription current = subscription;
+        return current == null ? null : current.id();
     }
 
     private StompestConfiguration configuration() {

@@ -63,6 +63,12 @@ class EndpointMBeanIT extends StompestITSupport {
         assertThat(server.isRegistered(connection)).isTrue();
         assertThat(server.getAttribute(connection, "State")).hasToString("CONNECTED");
 
+        ObjectName consumer = server.queryNames(new ObjectName("org.apache.camel:type=consumers,*"), null).stream()
+                .filter(name -> name.getKeyProperty("name").startsWith("StompestConsumer")).findFirst()
+                .orElseThrow(() -> new AssertionError("no StompestConsumer MBean"));
+        assertThat(server.getAttribute(consumer, "ConnectionObjectName")).isEqualTo(connectionName);
+        assertThat((String) server.getAttribute(consumer, "SubscriptionId")).isNotBlank();
+
         ObjectName producerSide = endpointName(server, queue);
         if (producerSide.equals(consumerSide)) {
             producerSide = server.queryNames(new ObjectName("org.apache.camel:type=endpoints,*"), null).stream()
