@@ -43,6 +43,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectHeaders": getOrCreateConfiguration(target).setConnectHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectedtimeout":
+        case "connectedTimeout": getOrCreateConfiguration(target).setConnectedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionpool":
         case "connectionPool": target.setConnectionPool(property(camelContext, org.stompest.client.ConnectionPool.class, value)); return true;
         case "failover": getOrCreateConfiguration(target).setFailover(property(camelContext, java.lang.String.class, value)); return true;
@@ -101,6 +103,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectHeaders": return java.util.Map.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectedtimeout":
+        case "connectedTimeout": return long.class;
         case "connectionpool":
         case "connectionPool": return org.stompest.client.ConnectionPool.class;
         case "failover": return java.lang.String.class;
@@ -160,6 +164,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectHeaders": return getOrCreateConfiguration(target).getConnectHeaders();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectedtimeout":
+        case "connectedTimeout": return getOrCreateConfiguration(target).getConnectedTimeout();
         case "connectionpool":
         case "connectionPool": return target.getConnectionPool();
         case "failover": return getOrCreateConfiguration(target).getFailover();

@@ -33,6 +33,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectHeaders": target.getConfiguration().setConnectHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectedtimeout":
+        case "connectedTimeout": target.getConfiguration().setConnectedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -84,6 +86,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectHeaders": return java.util.Map.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectedtimeout":
+        case "connectedTimeout": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -136,6 +140,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectHeaders": return target.getConfiguration().getConnectHeaders();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectedtimeout":
+        case "connectedTimeout": return target.getConfiguration().getConnectedTimeout();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

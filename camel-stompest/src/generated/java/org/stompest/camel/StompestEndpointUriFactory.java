@@ -23,12 +23,13 @@ public class StompestEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("ackMode");
         props.add("bridgeErrorHandler");
         props.add("concurrentConsumers");
         props.add("connectHeaders");
         props.add("connectTimeout");
+        props.add("connectedTimeout");
         props.add("destination");
         props.add("exceptionHandler");
         props.add("exchangePattern");

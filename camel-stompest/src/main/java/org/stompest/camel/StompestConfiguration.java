@@ -15,7 +15,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * gets a #copy() and overrides what its URI says.
  *
  * <p>Connection options (everything labelled common or security, plus heartBeatTolerance,
- * connectTimeout, poolSize and connectHeaders) make up the pool key: endpoints that agree
+ * connectTimeout, connectedTimeout, poolSize and connectHeaders) make up the pool key: endpoints that agree
  * on them share one pooled STOMP connection. Consumer and producer options never split a connection.
  */
 @UriParams
@@ -27,6 +27,7 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     public static final String DEFAULT_HEART_BEATS = "10000,10000";
     public static final double DEFAULT_HEART_BEAT_TOLERANCE = 2.0;
     public static final long DEFAULT_CONNECT_TIMEOUT = 10000;
+    public static final long DEFAULT_CONNECTED_TIMEOUT = 10000;
     public static final int DEFAULT_POOL_SIZE = 1;
     public static final String ACK_AUTO = "auto";
     public static final String ACK_CLIENT = "client";
@@ -56,6 +57,8 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private double heartBeatTolerance = DEFAULT_HEART_BEAT_TOLERANCE;
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration")
     private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECTED_TIMEOUT, javaType = "java.time.Duration")
+    private long connectedTimeout = DEFAULT_CONNECTED_TIMEOUT;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_POOL_SIZE)
@@ -190,6 +193,18 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     /** How long one TCP connect attempt may take, in milliseconds. */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public long getConnectedTimeout() {
+        return connectedTimeout;
+    }
+
+    /**
+     * How long one connect attempt waits for the broker's CONNECTED frame after sending CONNECT, in milliseconds;
+     * then the attempt fails and the failover transport tries again.
+     */
+    public void setConnectedTimeout(long connectedTimeout) {
+        this.connectedTimeout = connectedTimeout;
     }
 
     public SSLContextParameters getSslContextParameters() {

@@ -127,6 +127,7 @@ public class StompestEndpoint extends DefaultEndpoint implements EndpointService
             throw invalid("heartBeatTolerance", c.getHeartBeatTolerance(), "a number >= 1.0");
         }
         positive("connectTimeout", c.getConnectTimeout(), "a duration > 0");
+        positive("connectedTimeout", c.getConnectedTimeout(), "a duration > 0");
         positive("poolSize", c.getPoolSize(), "a whole number >= 1");
         String ackMode = c.getAckMode();
         if (!StompestConfiguration.ACK_AUTO.equals(ackMode) && !StompestConfiguration.ACK_CLIENT.equals(ackMode)
@@ -184,6 +185,7 @@ public class StompestEndpoint extends DefaultEndpoint implements EndpointService
                 .heartBeats(beats[0], beats[1])
                 .heartBeatTolerance(c.getHeartBeatTolerance())
                 .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .connectedTimeout(Duration.ofMillis(c.getConnectedTimeout()))
                 .maxConnections(c.getPoolSize());
         if (c.getSslContextParameters() != null) {
             builder.sslContext(getComponent().sslContext(c.getSslContextParameters()));

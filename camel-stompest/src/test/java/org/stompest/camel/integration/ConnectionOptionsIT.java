@@ -51,6 +51,24 @@ class ConnectionOptionsIT extends CamelTestSupport {
     }
 
     @Test
+    void connectedTimeoutEndsAnAttemptThatGetsNoConnectedFrame() throws Exception {
+        peer.onConnect((connection, connect) -> {
+            // a broker that accepts TCP and reads CONNECT but never answers it
+        });
+        String failover = "failover:(" + peer.uri() + ")?initialReconnectDelay=10,useExponentialBackOff=false";
+        routes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("stompest:queue:silent?failover=" + failover + "&connectedTimeout=200").to("mock:x");
+            }
+        });
+
+        // with the default of 10 s there would be one attempt in this time; with 200 ms there are several
+        await().atMost(WAIT).until(() -> peer.connectionCount() >= 4);
+        assertThat(peer.connections().get(0).isClosed()).isTrue();
+    }
+
+    @Test
     void consumerOptionsShapeTheSubscribeFrame() throws Exception {
         routes(new RouteBuilder() {
             @Override
