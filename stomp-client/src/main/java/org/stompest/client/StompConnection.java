@@ -1,31 +1,20 @@
 package org.stompest.client;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +23,7 @@ import org.stompest.error.StompConnectTimeout;
 import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompError;
 import org.stompest.error.StompProtocolError;
-import org.stompest.protocol.ReplayEntry;
 import org.stompest.protocol.StompBroker;
-import org.stompest.protocol.StompFailoverAttempt;
-import org.stompest.protocol.StompFailoverTransport;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompItem;
 import org.stompest.protocol.StompSession;
@@ -88,6 +74,11 @@ import org.stompest.protocol.SubscriptionToken;
  * receipt timeouts). Futures returned here complete on a separate callback executor, so code chained onto them never
  * runs on the reader thread or the scheduler. Locks: the state lock and the session lock are never held together,
  * nor during socket I/O; writes are serialised by the transport's own lock.
+ *
+ * <p><b>Parts.</b> This class holds the state machine and the live session and composes: {@link Connector} (the
+ * failover loop and the CONNECT handshake), {@link HeartBeats}, {@link ReceiptTracker} (receipts in flight),
+ * {@link Subscriptions} (kept across reconnects), {@link ConnectionListeners} and, per socket, a
+ * {@link SocketTransport}.
  */
 public final class StompConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompConnection.class);
@@ -104,49 +95,38 @@ public final class StompConnection implements AutoCloseable {
                         String server, int clientHeartBeat, int serverHeartBeat) {
     }
 
-    private record Pending(String receipt, CompletableFuture<StompFrame> future, ScheduledFuture<?> timeout) {
-    }
-
     private final StompConfig config;
     private final String id;
     private final ConnectionStats stats = new ConnectionStats();
-    private final StompFailoverTransport failover;
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, StompSubscription> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final AtomicLong receipts = new AtomicLong();
-    private final AtomicLong subscriptionIds = new AtomicLong();
+    private final ConnectionListeners listeners = new ConnectionListeners();
+    private final Subscriptions subscriptions = new Subscriptions(stats);
+    private final ReceiptTracker receipts;
+    private final HeartBeats heartBeats;
+    private final Connector connector;
     private final SocketTransport.Handler handler = new Handler();
 
-    /** Guards state, live, handshake, ready; transitions queue their events in order. */
+    /** Guards state, live, ready and the connector's handshake; transitions queue their events in order. */
     private final Object lock = new Object();
     private volatile State state = State.NEW;
     private volatile Live live;
     private CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final CountDownLatch closedLatch = new CountDownLatch(1);
-    private final Queue<State[]> events = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock eventLock = new ReentrantLock();
     private boolean registered;
     private volatile long epoch;
-
-    /** The transport being connected and its handshake, while one is. */
-    private volatile SocketTransport connecting;
-    private volatile CompletableFuture<StompFrame> handshake;
 
     /** Guards the session, the transaction epochs and {@link StompSubscription#subscribedEpoch}. */
     private final Object sessionLock = new Object();
     private final StompSession session;
     private final Map<String, Long> transactions = new ConcurrentHashMap<>();
 
-    private volatile HeartBeatMonitor monitor;
-    private volatile ScheduledFuture<?> heartBeatTask;
     private volatile StompFrame lastError;
 
     public StompConnection(StompConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.id = (config.name() != null ? config.name() : "stompest") + "-" + IDS.incrementAndGet();
-        this.failover = new StompFailoverTransport(config.failoverUri());
         this.session = new StompSession(config.version(), true);
+        this.receipts = new ReceiptTracker(id, stats, Scheduler::schedule, CALLBACKS);
+        this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats);
+        this.connector = new Connector(config, id, stats, handler, session, sessionLock, lock, () -> state);
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle
@@ -183,7 +163,7 @@ public final class StompConnection implements AutoCloseable {
             join(waitFor);
             return;
         }
-        drainEvents();
+        listeners.deliver();
         runConnect(false);
     }
 
@@ -211,7 +191,7 @@ public final class StompConnection implements AutoCloseable {
                     return CompletableFuture.failedFuture(illegal("connect", from));
             }
         }
-        drainEvents();
+        listeners.deliver();
         Thread thread = new Thread(() -> {
             try {
                 runConnect(false);
@@ -248,7 +228,7 @@ public final class StompConnection implements AutoCloseable {
             LOG.info("Reconnect of {} requested", id);
             transport.close(new StompConnectionError("Reconnect requested"));
         } else {
-            drainEvents();
+            listeners.deliver();
             startReconnectThread();
         }
     }
@@ -271,15 +251,15 @@ public final class StompConnection implements AutoCloseable {
             close();
             return;
         }
-        drainEvents();
+        listeners.deliver();
         try {
-            String receipt = nextReceipt();
+            String receipt = receipts.next();
             CompletableFuture<StompFrame> confirmed = new CompletableFuture<>();
             StompFrame frame;
             synchronized (sessionLock) {
                 frame = session.disconnect(receipt);
             }
-            register(receipt, confirmed, config.receiptTimeout());
+            receipts.register(receipt, confirmed, config.receiptTimeout());
             current.transport().write(frame);
             confirmed.get(config.receiptTimeout().toMillis() + 100, TimeUnit.MILLISECONDS);
             LOG.info("Disconnected {} from {}", id, current.transport().address());
@@ -306,35 +286,24 @@ public final class StompConnection implements AutoCloseable {
             transition(State.CLOSED);
             current = live;
             live = null;
-            inHandshake = connecting;
-            closedLatch.countDown();
+            inHandshake = connector.closing();
             ready.completeExceptionally(new StompConnectionError("Connection closed [" + id + "]"));
         }
         StompConnectionError closed = new StompConnectionError("Connection closed by client");
-        stopHeartBeats();
+        heartBeats.stop();
         if (current != null) {
             current.transport().flush();
             current.transport().close(closed);
         }
-        if (inHandshake != null) {
-            inHandshake.close(closed);
-        }
-        CompletableFuture<StompFrame> hs = handshake;
-        if (hs != null) {
-            hs.completeExceptionally(closed);
-        }
+        connector.abort(inHandshake, closed);
         synchronized (sessionLock) {
             session.close(true);
         }
-        failPending("Receipt did not arrive (connection closed)", null);
-        for (StompSubscription subscription : subscriptions.values()) {
-            subscription.deactivate();
-        }
-        subscriptions.clear();
-        stats.subscriptions(0);
+        receipts.failAll("Receipt did not arrive (connection closed)", null);
+        subscriptions.closeAll();
         stats.connectionLost(null);
         LOG.info("Closed connection {}", id);
-        drainEvents();
+        listeners.deliver();
         unregisterMBean();
     }
 
@@ -409,13 +378,11 @@ public final class StompConnection implements AutoCloseable {
 
     /** The active subscriptions, in subscribe order. */
     public List<Subscription> subscriptions() {
-        List<StompSubscription> all = new ArrayList<>(subscriptions.values());
-        all.sort(Comparator.comparingLong(StompSubscription::sequence));
-        return List.copyOf(all);
+        return List.copyOf(subscriptions.ordered());
     }
 
     public void addListener(ConnectionListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     public void removeListener(ConnectionListener listener) {
@@ -456,7 +423,7 @@ public final class StompConnection implements AutoCloseable {
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers,
                                                          String transaction, Duration timeout) {
         CompletableFuture<StompFrame> future = new CompletableFuture<>();
-        String receipt = nextReceipt();
+        String receipt = receipts.next();
         try {
             SocketTransport transport;
             StompFrame frame;
@@ -465,11 +432,10 @@ public final class StompConnection implements AutoCloseable {
                 frame = session.send(destination, body, withTransaction(headers, transaction), receipt);
             }
             frame.setContentLength();
-            register(receipt, future, timeout == null ? config.receiptTimeout() : timeout);
+            receipts.register(receipt, future, timeout == null ? config.receiptTimeout() : timeout);
             transport.write(frame);
         } catch (StompError e) {
-            unregister(receipt);
-            complete(future, null, e);
+            receipts.fail(receipt, future, e);
         }
         return future;
     }
@@ -486,36 +452,25 @@ public final class StompConnection implements AutoCloseable {
         if (current == State.CLOSED || current == State.DISCONNECTING) {
             throw illegal("subscribe", current);
         }
-        String subscriptionId = opts.headers().get(StompSpec.ID_HEADER);
-        long sequence = subscriptionIds.incrementAndGet();
-        if (subscriptionId == null) {
-            subscriptionId = "sub-" + sequence;
-        }
-        StompSubscription subscription = new StompSubscription(this, sequence, subscriptionId, destination, opts,
-                listener);
-        if (subscriptions.putIfAbsent(subscriptionId, subscription) != null) {
-            throw new StompProtocolError("Already subscribed [id=" + subscriptionId + "]");
-        }
-        subscription.start(id + "-" + subscriptionId);
-        stats.subscriptions(subscriptions.size());
+        StompSubscription subscription = subscriptions.add(this, destination, opts, listener);
         SocketTransport transport = null;
         StompFrame frame = null;
         synchronized (sessionLock) {
             Live l = live;
             if (state == State.CONNECTED && l != null && subscription.subscribedEpoch != l.epoch()) {
                 transport = l.transport();
-                frame = subscribeInSession(subscription, l.epoch());
+                frame = Subscriptions.subscribe(session, subscription, l.epoch());
             }
         }
         if (frame != null) {
             try {
                 transport.write(frame);
             } catch (StompConnectionError e) {
-                LOG.debug("SUBSCRIBE {} not sent [{}]; it is replayed after the reconnect", subscriptionId,
+                LOG.debug("SUBSCRIBE {} not sent [{}]; it is replayed after the reconnect", subscription.id(),
                         e.getMessage());
             }
         }
-        LOG.debug("Subscribed {} to {}", subscriptionId, destination);
+        LOG.debug("Subscribed {} to {}", subscription.id(), destination);
         return subscription;
     }
 
@@ -523,8 +478,7 @@ public final class StompConnection implements AutoCloseable {
         if (!subscription.deactivate()) {
             return;
         }
-        subscriptions.remove(subscription.id(), subscription);
-        stats.subscriptions(subscriptions.size());
+        subscriptions.remove(subscription);
         SocketTransport transport = null;
         StompFrame frame = null;
         synchronized (sessionLock) {
@@ -624,7 +578,7 @@ public final class StompConnection implements AutoCloseable {
 
     private CompletableFuture<StompFrame> endTransaction(String transaction, boolean commit) {
         CompletableFuture<StompFrame> future = new CompletableFuture<>();
-        String receipt = nextReceipt();
+        String receipt = receipts.next();
         try {
             SocketTransport transport;
             StompFrame frame;
@@ -634,11 +588,10 @@ public final class StompConnection implements AutoCloseable {
                 frame = commit ? session.commit(transaction, receipt) : session.abort(transaction, receipt);
                 transactions.remove(transaction);
             }
-            register(receipt, future, config.receiptTimeout());
+            receipts.register(receipt, future, config.receiptTimeout());
             transport.write(frame);
         } catch (StompError e) {
-            unregister(receipt);
-            complete(future, null, e);
+            receipts.fail(receipt, future, e);
         }
         return future;
     }
@@ -648,7 +601,7 @@ public final class StompConnection implements AutoCloseable {
     /** Runs the failover loop on this thread (state CONNECTING or RECONNECTING); on give-up moves to FAILED. */
     private void runConnect(boolean reconnect) {
         try {
-            failoverLoop(reconnect);
+            goLive(connector.connect(), reconnect);
         } catch (RuntimeException failure) {
             StompConnectionError e = failure instanceof StompConnectionError ? (StompConnectionError) failure
                     : new StompConnectionError("Could not connect [" + failure + "]", failure);
@@ -661,129 +614,15 @@ public final class StompConnection implements AutoCloseable {
             }
             LOG.error("Giving up connecting {}: {}", id, e.getMessage());
             stats.connectionLost(e);
-            failPending("Receipt did not arrive (connection failed)", e);
-            drainEvents();
+            receipts.failAll("Receipt did not arrive (connection failed)", e);
+            listeners.deliver();
             throw e;
         }
     }
 
-    private void failoverLoop(boolean reconnect) {
-        Iterator<StompFailoverAttempt> attempts;
-        synchronized (failover) {
-            attempts = failover.iterator();
-        }
-        StompBroker lastBroker = null;
-        Throwable lastError = null;
-        int count = 0;
-        while (true) {
-            StompFailoverAttempt attempt;
-            try {
-                synchronized (failover) {
-                    attempt = attempts.next();
-                }
-            } catch (StompConnectTimeout e) {
-                String detail = lastBroker == null ? "" : " [broker=" + address(lastBroker) + ", error="
-                        + (lastError == null ? null : lastError.getMessage()) + "]";
-                throw new StompConnectTimeout(e.getMessage() + detail, lastError);
-            }
-            StompBroker broker = attempt.broker();
-            Duration delay = attempt.delay();
-            stats.attempt(broker, delay, System.currentTimeMillis());
-            count++;
-            if (!delay.isZero()) {
-                LOG.debug("Waiting {} ms before attempt {} on {}", delay.toMillis(), count, address(broker));
-                try {
-                    if (closedLatch.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
-                        throw closedMeanwhile();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StompConnectionError("Interrupted while connecting", e);
-                }
-            }
-            if (state == State.CLOSED) {
-                throw closedMeanwhile();
-            }
-            try {
-                establish(broker, reconnect);
-                return;
-            } catch (StompConnectionError e) {
-                if (state == State.CLOSED) {
-                    throw closedMeanwhile();
-                }
-                lastBroker = broker;
-                lastError = e;
-                stats.attemptFailed(broker, e);
-                LOG.warn("Could not connect {} to {} (attempt {}) [{}]", id, address(broker), count, e.getMessage());
-            }
-        }
-    }
-
-    /** One attempt: socket, CONNECT, CONNECTED; on success the connection is live (state CONNECTED). */
-    private void establish(StompBroker broker, boolean reconnect) {
-        SocketTransport transport;
-        try {
-            transport = SocketTransport.open(broker, config, handler, stats, "stompest-reader-" + id);
-        } catch (IOException e) {
-            throw new StompConnectionError("Could not establish connection [" + e + "]", e);
-        }
-        CompletableFuture<StompFrame> hs = new CompletableFuture<>();
-        synchronized (lock) {
-            if (state != State.CONNECTING && state != State.RECONNECTING) {
-                transport.close(null);
-                throw closedMeanwhile();
-            }
-            connecting = transport;
-            handshake = hs;
-        }
-        try {
-            transport.start();
-            StompFrame connect;
-            synchronized (sessionLock) {
-                session.close(false);
-                int[] heartBeats = StompSpec.VERSION_1_0.equals(config.version()) ? null
-                        : new int[] {config.clientHeartBeat(), config.serverHeartBeat()};
-                connect = session.connect(config.login(), config.passcode(), config.connectHeaders(), null,
-                        config.host(), heartBeats);
-            }
-            transport.write(connect);
-            awaitConnected(hs);
-        } catch (RuntimeException e) {
-            StompConnectionError error = e instanceof StompConnectionError ? (StompConnectionError) e
-                    : new StompConnectionError("Could not connect [" + e.getMessage() + "]", e);
-            transport.close(error);
-            synchronized (sessionLock) {
-                session.close(false);
-            }
-            throw error;
-        } finally {
-            synchronized (lock) {
-                connecting = null;
-                handshake = null;
-            }
-        }
-        goLive(transport, broker, reconnect);
-    }
-
-    private void awaitConnected(CompletableFuture<StompFrame> hs) {
-        Duration timeout = config.connectedTimeout();
-        try {
-            hs.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new StompConnectionError("STOMP broker did not answer on time [timeout=" + timeout + "]", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StompConnectionError) {
-                throw (StompConnectionError) cause;
-            }
-            throw new StompConnectionError("Could not connect [" + cause.getMessage() + "]", cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StompConnectionError("Interrupted while waiting for CONNECTED", e);
-        }
-    }
-
-    private void goLive(SocketTransport transport, StompBroker broker, boolean reconnect) {
+    /** The transport answered CONNECT: the connection is live (state CONNECTED). */
+    private void goLive(SocketTransport transport, boolean reconnect) {
+        StompBroker broker = transport.broker();
         Live l;
         synchronized (sessionLock) {
             l = new Live(transport, epoch + 1, broker, session.version(), session.id(), session.server(),
@@ -792,7 +631,7 @@ public final class StompConnection implements AutoCloseable {
         synchronized (lock) {
             if (state != State.CONNECTING && state != State.RECONNECTING) {
                 transport.close(null);
-                throw closedMeanwhile();
+                throw connector.closedMeanwhile();
             }
             epoch = l.epoch();
             live = l;
@@ -803,10 +642,10 @@ public final class StompConnection implements AutoCloseable {
         stats.connected(broker, reconnect || l.epoch() > 1);
         LOG.info("Connected {} to {} [version={}, session={}, server={}, heart-beats={},{}]", id,
                 transport.address(), l.version(), l.session(), l.server(), l.clientHeartBeat(), l.serverHeartBeat());
-        startHeartBeats(l);
+        heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
         replay(l);
         registerMBean();
-        drainEvents();
+        listeners.deliver();
         if (transport.isClosed()) {
             // lost while going live: the reader's report may have come before live was set
             handler.closed(transport, new StompConnectionError("Connection closed while connecting"));
@@ -815,27 +654,9 @@ public final class StompConnection implements AutoCloseable {
 
     /** Resubscribes (same ids): the session's replay entries first, then subscriptions made meanwhile. */
     private void replay(Live l) {
-        List<StompFrame> frames = new ArrayList<>();
+        List<StompFrame> frames;
         synchronized (sessionLock) {
-            List<ReplayEntry> entries = session.replay();
-            for (ReplayEntry entry : entries) {
-                StompSubscription subscription = (StompSubscription) entry.context();
-                if (subscription.isActive() && subscriptions.get(subscription.id()) == subscription) {
-                    // one subscribed by a caller since CONNECTED is on the wire already: only re-register it
-                    boolean sent = subscription.subscribedEpoch == l.epoch();
-                    StompFrame frame = subscribeInSession(subscription, l.epoch());
-                    if (!sent) {
-                        frames.add(frame);
-                    }
-                }
-            }
-            List<StompSubscription> all = new ArrayList<>(subscriptions.values());
-            all.sort(Comparator.comparingLong(StompSubscription::sequence));
-            for (StompSubscription subscription : all) {
-                if (subscription.isActive() && subscription.subscribedEpoch != l.epoch()) {
-                    frames.add(subscribeInSession(subscription, l.epoch()));
-                }
-            }
+            frames = subscriptions.replay(session, l.epoch());
         }
         if (!frames.isEmpty()) {
             LOG.info("Replaying {} subscription(s) of {} on {}", frames.size(), id, l.transport().address());
@@ -847,14 +668,6 @@ public final class StompConnection implements AutoCloseable {
         } catch (StompConnectionError e) {
             LOG.debug("Replay on {} interrupted [{}]; the next reconnect replays again", id, e.getMessage());
         }
-    }
-
-    /** Call with the session lock held. */
-    private StompFrame subscribeInSession(StompSubscription subscription, long currentEpoch) {
-        StompFrame frame = session.subscribe(subscription.destination(), subscription.headers(), null, subscription)
-                .frame();
-        subscription.subscribedEpoch = currentEpoch;
-        return frame;
     }
 
     private void startReconnectThread() {
@@ -881,7 +694,7 @@ public final class StompConnection implements AutoCloseable {
             live = null;
             transition(State.RECONNECTING);
         }
-        stopHeartBeats();
+        heartBeats.stop();
         synchronized (sessionLock) {
             session.close(false);
         }
@@ -892,72 +705,9 @@ public final class StompConnection implements AutoCloseable {
             reason += "; last ERROR: " + error.header(StompSpec.MESSAGE_HEADER);
         }
         LOG.warn("Connection {} to {} lost [{}]; reconnecting", id, transport.address(), reason);
-        failPending("Receipt did not arrive (connection lost) [" + reason + "]", cause);
-        drainEvents();
+        receipts.failAll("Receipt did not arrive (connection lost) [" + reason + "]", cause);
+        listeners.deliver();
         startReconnectThread();
-    }
-
-    private void failPending(String message, Throwable cause) {
-        for (Pending p : pending.values()) {
-            if (pending.remove(p.receipt(), p)) {
-                p.timeout().cancel(false);
-                complete(p.future(), null, new StompConnectionError(message + ": " + p.receipt(), cause));
-            }
-        }
-        stats.pendingReceipts(pending.size());
-    }
-
-    // ------------------------------------------------------------------------------------------- heart-beats
-
-    private void startHeartBeats(Live l) {
-        if (l.clientHeartBeat() == 0 && l.serverHeartBeat() == 0) {
-            return;
-        }
-        SocketTransport transport = l.transport();
-        long server = TimeUnit.MILLISECONDS.toNanos(l.serverHeartBeat());
-        HeartBeatMonitor m = new HeartBeatMonitor(TimeUnit.MILLISECONDS.toNanos(l.clientHeartBeat()), server,
-                config.heartBeatTolerance(), System.nanoTime(), new HeartBeatMonitor.Actions() {
-                    @Override
-                    public void beat() {
-                        try {
-                            transport.tryBeat();
-                        } catch (StompConnectionError e) {
-                            LOG.debug("Heart-beat not sent [{}]", e.getMessage());
-                        }
-                    }
-
-                    @Override
-                    public void silent(long silentNanos) {
-                        stats.missedHeartBeat();
-                        StompConnectionError error = new StompConnectionError("Server heart-beat timeout [silent for "
-                                + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms, server heart-beat "
-                                + l.serverHeartBeat() + " ms, tolerance " + config.heartBeatTolerance() + "]");
-                        LOG.warn("{} on {}", error.getMessage(), transport.address());
-                        transport.close(error);
-                    }
-                });
-        monitor = m;
-        scheduleTick(m, transport, m.nextDeadline(System.nanoTime()));
-    }
-
-    private void scheduleTick(HeartBeatMonitor m, SocketTransport transport, long deadline) {
-        if (deadline == HeartBeatMonitor.NEVER) {
-            return;
-        }
-        heartBeatTask = Scheduler.schedule(() -> {
-            if (monitor != m || transport.isClosed()) {
-                return;
-            }
-            scheduleTick(m, transport, m.tick(System.nanoTime()));
-        }, deadline - System.nanoTime());
-    }
-
-    private void stopHeartBeats() {
-        monitor = null;
-        ScheduledFuture<?> task = heartBeatTask;
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 
     // ------------------------------------------------------------------------------------------ reader side
@@ -966,18 +716,12 @@ public final class StompConnection implements AutoCloseable {
         @Override
         public void bytesRead(SocketTransport transport, int n, long nowNanos) {
             stats.bytesRead(n, nowNanos);
-            HeartBeatMonitor m = monitor;
-            if (m != null) {
-                m.read(nowNanos);
-            }
+            heartBeats.read(nowNanos);
         }
 
         @Override
         public void wrote(SocketTransport transport, long nowNanos) {
-            HeartBeatMonitor m = monitor;
-            if (m != null) {
-                m.wrote(nowNanos);
-            }
+            heartBeats.wrote(nowNanos);
         }
 
         @Override
@@ -988,7 +732,7 @@ public final class StompConnection implements AutoCloseable {
             StompFrame frame = (StompFrame) item;
             switch (frame.command()) {
                 case StompSpec.CONNECTED:
-                    onConnected(transport, frame);
+                    connector.connected(transport, frame);
                     break;
                 case StompSpec.MESSAGE:
                     onMessage(transport, frame);
@@ -1006,32 +750,8 @@ public final class StompConnection implements AutoCloseable {
 
         @Override
         public void closed(SocketTransport transport, Throwable cause) {
-            CompletableFuture<StompFrame> hs = handshake;
-            if (transport == connecting && hs != null) {
-                StompError error = cause instanceof StompConnectionError ? (StompError) cause
-                        : new StompConnectionError("Connection closed while connecting", cause);
-                hs.completeExceptionally(error);
-            }
+            connector.closed(transport, cause);
             lost(transport, cause);
-        }
-    }
-
-    private void onConnected(SocketTransport transport, StompFrame frame) {
-        CompletableFuture<StompFrame> hs = handshake;
-        if (transport != connecting || hs == null) {
-            LOG.warn("Ignored unexpected {} from {}", frame.info(), transport.address());
-            return;
-        }
-        try {
-            String version;
-            synchronized (sessionLock) {
-                session.connected(frame);
-                version = session.version();
-            }
-            transport.setVersion(version);
-            hs.complete(frame);
-        } catch (StompError e) {
-            hs.completeExceptionally(new StompConnectionError("Could not connect [" + e.getMessage() + "]", e));
         }
     }
 
@@ -1040,32 +760,16 @@ public final class StompConnection implements AutoCloseable {
         if (l == null || l.transport() != transport) {
             return; // stale
         }
-        String subscriptionId = frame.header(StompSpec.SUBSCRIPTION_HEADER);
-        StompSubscription subscription = subscriptionId != null ? subscriptions.get(subscriptionId)
-                : byDestination(frame.header(StompSpec.DESTINATION_HEADER));
+        StompSubscription subscription = subscriptions.forMessage(frame);
         if (subscription == null || !subscription.isActive()) {
             LOG.warn("Dropped MESSAGE for no active subscription [subscription={}, destination={}, message-id={}]",
-                    subscriptionId, frame.header(StompSpec.DESTINATION_HEADER),
+                    frame.header(StompSpec.SUBSCRIPTION_HEADER), frame.header(StompSpec.DESTINATION_HEADER),
                     frame.header(StompSpec.MESSAGE_ID_HEADER));
             return;
         }
         StompMessage message = new StompMessage(frame, this, subscription.id(), l.epoch(),
                 subscription.options().isClientAck());
-        subscription.enqueue(message, monitor, () -> !transport.isClosed());
-    }
-
-    /** 1.0 MESSAGE without {@code subscription}: the only active subscription on that destination. */
-    private StompSubscription byDestination(String destination) {
-        StompSubscription found = null;
-        for (StompSubscription subscription : subscriptions.values()) {
-            if (subscription.destination().equals(destination)) {
-                if (found != null) {
-                    return null; // ambiguous
-                }
-                found = subscription;
-            }
-        }
-        return found;
+        subscription.enqueue(message, heartBeats.monitor(), () -> !transport.isClosed());
     }
 
     private void onReceipt(StompFrame frame) {
@@ -1077,74 +781,24 @@ public final class StompConnection implements AutoCloseable {
                 LOG.debug("Receipt not known to the session [{}]", e.getMessage());
             }
         }
-        Pending p = receipt == null ? null : pending.remove(receipt);
-        if (p == null) {
-            LOG.debug("Late or unknown receipt {}", receipt);
-            return;
-        }
-        p.timeout().cancel(false);
-        stats.pendingReceipts(pending.size());
-        complete(p.future(), frame, null);
+        receipts.received(receipt, frame);
     }
 
     private void onError(SocketTransport transport, StompFrame frame) {
         String message = frame.header(StompSpec.MESSAGE_HEADER);
         stats.errorFrame(message);
-        for (ConnectionListener listener : listeners) {
-            try {
-                listener.errorReceived(frame);
-            } catch (RuntimeException e) {
-                LOG.warn("Connection listener failed on ERROR", e);
-            }
-        }
-        CompletableFuture<StompFrame> hs = handshake;
-        if (transport == connecting && hs != null) {
-            StompBrokerError error = new StompBrokerError(handshakeError(frame));
-            hs.completeExceptionally(new StompConnectionError("While trying to connect, " + error.getMessage(),
-                    error));
+        listeners.errorReceived(frame);
+        if (connector.refused(transport, frame)) {
             return;
         }
         lastError = frame;
-        String receipt = frame.header(StompSpec.RECEIPT_ID_HEADER);
-        Pending p = receipt == null ? null : pending.remove(receipt);
-        if (p != null) {
-            p.timeout().cancel(false);
-            stats.pendingReceipts(pending.size());
-            complete(p.future(), null, new StompBrokerError(frame));
-        }
+        receipts.refused(frame.header(StompSpec.RECEIPT_ID_HEADER), frame);
         LOG.warn("{} from {}", StompBrokerError.describe(frame), transport.address());
     }
 
-    /**
-     * An ERROR answering CONNECT is parsed by 1.0 rules (no version is negotiated yet), but brokers such as Artemis
-     * already escape its headers by the offered version: undo the 1.1/1.2 escapes leniently.
-     */
-    private StompFrame handshakeError(StompFrame frame) {
-        if (StompSpec.VERSION_1_0.equals(config.version())) {
-            return frame;
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        frame.headers().forEach((name, value) -> headers.put(name, unescapeLeniently(value)));
-        return new StompFrame(frame.command(), headers, frame.body(), frame.version());
-    }
-
-    /** Replaces the escapes backslash-c, -n, -r and a doubled backslash; any other backslash stays as it is. */
+    /** See {@link Connector#unescapeLeniently(String)}. */
     static String unescapeLeniently(String value) {
-        if (value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            char next = i + 1 < value.length() ? value.charAt(i + 1) : 0;
-            if (c == '\\' && (next == 'c' || next == 'n' || next == 'r' || next == '\\')) {
-                out.append(next == 'c' ? ':' : next == 'n' ? '\n' : next == 'r' ? '\r' : '\\');
-                i++;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Connector.unescapeLeniently(value);
     }
 
     // --------------------------------------------------------------------------------------------- helpers
@@ -1181,43 +835,6 @@ public final class StompConnection implements AutoCloseable {
         return all;
     }
 
-    private String nextReceipt() {
-        return id + "-r" + receipts.incrementAndGet();
-    }
-
-    private void register(String receipt, CompletableFuture<StompFrame> future, Duration timeout) {
-        ScheduledFuture<?> timer = Scheduler.schedule(() -> {
-            Pending p = pending.remove(receipt);
-            if (p != null) {
-                stats.pendingReceipts(pending.size());
-                complete(p.future(), null, new StompConnectionError("Receipt did not arrive on time: " + receipt
-                        + " [timeout=" + timeout + "]"));
-            }
-        }, timeout.toNanos());
-        pending.put(receipt, new Pending(receipt, future, timer));
-        stats.pendingReceipts(pending.size());
-    }
-
-    private void unregister(String receipt) {
-        Pending p = pending.remove(receipt);
-        if (p != null) {
-            p.timeout().cancel(false);
-            stats.pendingReceipts(pending.size());
-        }
-    }
-
-    /** Completes on the callback executor, so dependent stages never run on the reader or scheduler threads. */
-    private static void complete(CompletableFuture<StompFrame> future, StompFrame value, Throwable error) {
-        Executor executor = CALLBACKS;
-        executor.execute(() -> {
-            if (error == null) {
-                future.complete(value);
-            } else {
-                future.completeExceptionally(error);
-            }
-        });
-    }
-
     /** Call with {@link #lock} held: changes the state and queues the listeners' event in transition order. */
     private void transition(State to) {
         State from = state;
@@ -1225,39 +842,12 @@ public final class StompConnection implements AutoCloseable {
         if ((to == State.CONNECTING || to == State.RECONNECTING) && ready.isDone()) {
             ready = new CompletableFuture<>();
         }
-        events.add(new State[] {from, to});
+        listeners.queue(from, to);
         LOG.debug("Connection {}: {} -> {}", id, from, to);
-    }
-
-    /**
-     * Tells the listeners about the queued transitions, in order, outside the state lock; a thread that finds
-     * another one delivering leaves its events to it.
-     */
-    private void drainEvents() {
-        while (!events.isEmpty() && eventLock.tryLock()) {
-            try {
-                State[] event;
-                while ((event = events.poll()) != null) {
-                    for (ConnectionListener listener : listeners) {
-                        try {
-                            listener.stateChanged(event[0], event[1]);
-                        } catch (RuntimeException e) {
-                            LOG.warn("Connection listener failed on {} -> {}", event[0], event[1], e);
-                        }
-                    }
-                }
-            } finally {
-                eventLock.unlock();
-            }
-        }
     }
 
     private StompConnectionError illegal(String operation, State current) {
         return new StompConnectionError("Cannot " + operation + " in state " + current + " [connection=" + id + "]");
-    }
-
-    private StompConnectionError closedMeanwhile() {
-        return new StompConnectionError("Connection closed while connecting [connection=" + id + "]");
     }
 
     private void join(CompletableFuture<Void> future) {
@@ -1297,10 +887,6 @@ public final class StompConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not unregister the MBean of {} [{}]", id, e.toString());
         }
-    }
-
-    private static String address(StompBroker broker) {
-        return broker.protocol() + "://" + broker.host() + ":" + broker.port();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

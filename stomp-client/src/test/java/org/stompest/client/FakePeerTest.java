@@ -71,9 +71,11 @@ class FakePeerTest {
         await().atMost(WAIT).until(() -> connection.stats().heartBeatsReceived() >= 3);
         assertThat(connection.state()).isEqualTo(State.CONNECTED);
 
+        // the next session promises no beats, so only the first silence counts, however slow the machine
+        peer.connectedHeaders(Map.of("version", "1.2", "heart-beat", "0,0"));
         long silentSince = System.nanoTime();
         first.goSilent();
-        await().atMost(WAIT).until(() -> connection.stats().missedHeartBeats() == 1);
+        await().atMost(WAIT).until(() -> connection.stats().missedHeartBeats() >= 1);
         long detectedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silentSince);
         // tolerance 2.0 x 200 ms = 400 ms after the last byte (which came up to 100 ms before going silent)
         assertThat(detectedMillis).isBetween(250L, 2500L); // upper bound generous for loaded CI machines

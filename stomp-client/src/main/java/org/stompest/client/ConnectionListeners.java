@@ -1,0 +1,75 @@
+package org.stompest.client;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stompest.client.StompConnection.State;
+import org.stompest.protocol.StompFrame;
+
+/**
+ * The {@link ConnectionListener}s of one connection, told about its transitions in order and about every ERROR.
+ * <ol>
+ * <li>The connection {@link #queue}s each transition while it holds its state lock, so the queue has their order.</li>
+ * <li>{@link #deliver()}, called after the lock is released, tells the listeners; a thread that finds another one
+ * delivering leaves its events to it.</li>
+ * <li>{@link #errorReceived} tells them at once (on the reader thread).</li>
+ * </ol>
+ * A listener that throws is logged and the others are still told.
+ */
+final class ConnectionListeners {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionListeners.class);
+
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Queue<State[]> events = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock eventLock = new ReentrantLock();
+
+    void add(ConnectionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    void remove(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Queues the transition {@code from -> to}; call it with the connection's state lock held. */
+    void queue(State from, State to) {
+        events.add(new State[] {from, to});
+    }
+
+    /** Tells the listeners about the queued transitions, in order; call it outside the connection's locks. */
+    void deliver() {
+        while (!events.isEmpty() && eventLock.tryLock()) {
+            try {
+                State[] event;
+                while ((event = events.poll()) != null) {
+                    for (ConnectionListener listener : listeners) {
+                        try {
+                            listener.stateChanged(event[0], event[1]);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Connection listener failed on {} -> {}", event[0], event[1], e);
+                        }
+                    }
+                }
+            } finally {
+                eventLock.unlock();
+            }
+        }
+    }
+
+    /** Tells the listeners about an ERROR frame. */
+    void errorReceived(StompFrame frame) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                listener.errorReceived(frame);
+            } catch (RuntimeException e) {
+                LOG.warn("Connection listener failed on ERROR", e);
+            }
+        }
+    }
+}
