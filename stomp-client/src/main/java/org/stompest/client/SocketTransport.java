@@ -280,7 +280,8 @@ final class SocketTransport {
                         stats.heartBeatReceived();
                     } else {
                         stats.frameReceived(size((StompFrame) item));
-                        if (LOG.isDebugEnabled()) {
+                        // ERROR frames may echo the passcode: the connection logs them once redacted
+                        if (LOG.isDebugEnabled() && !StompSpec.ERROR.equals(((StompFrame) item).command())) {
                             LOG.debug("Received {} from {}", item.info(), address());
                         }
                     }

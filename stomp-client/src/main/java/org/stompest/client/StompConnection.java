@@ -741,7 +741,7 @@ public final class StompConnection implements AutoCloseable {
                     onReceipt(frame);
                     break;
                 case StompSpec.ERROR:
-                    onError(transport, frame);
+                    onError(transport, Secrets.redact(frame, config.passcode()));
                     break;
                 default:
                     LOG.warn("Ignored unexpected {} from {}", frame.info(), transport.address());
@@ -785,6 +785,7 @@ public final class StompConnection implements AutoCloseable {
     }
 
     private void onError(SocketTransport transport, StompFrame frame) {
+        LOG.debug("Received {} from {}", frame.info(), transport.address());
         String message = frame.header(StompSpec.MESSAGE_HEADER);
         stats.errorFrame(message);
         listeners.errorReceived(frame);

@@ -21,7 +21,6 @@ import javax.net.ssl.SSLHandshakeException;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.stompest.client.ConnectionPool;
 import org.stompest.client.PooledConnection;
 import org.stompest.client.StompConfig;
@@ -164,14 +163,9 @@ class SecretsFaultTest {
     /**
      * A broker that echoes the CONNECT frame in its ERROR (some do, with a stack trace or "frame was: ..."): the
      * client puts the ERROR's message and body into its exception message and its WARN log, so the echoed passcode
-     * must be masked there too.
-     * <p><b>KNOWN PRODUCT BUG (open):</b> the client copies the broker's text verbatim (StompBrokerError.describe,
-     * StompConnection.onError/handshakeError), so the passcode leaks into the exception and the log. Runs only with
-     * {@code -Dfaults.knownBugs=true} until fixed; then drop the condition.
+     * must be masked there too (fixed: every ERROR frame is redacted as it arrives, see Secrets).
      */
     @Test
-    @EnabledIfSystemProperty(named = "faults.knownBugs", matches = "true",
-                             disabledReason = "KNOWN PRODUCT BUG: an ERROR echoing the passcode leaks it")
     void aBrokerEchoingTheConnectFrameDoesNotLeakThePasscodeIntoErrorsOrLogs() {
         try (LogCapture logs = LogCapture.start(Level.DEBUG, "org.stompest");
              FakeStompPeer peer = FakeStompPeer.start()) {
