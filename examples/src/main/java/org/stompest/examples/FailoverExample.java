@@ -38,6 +38,7 @@ public final class FailoverExample {
         main.addInitialProperty("camel.component.stompest.failover", failover);
         main.configure().setJmxEnabled(true);
         main.configure().setDurationMaxSeconds(duration);
+        OrdersExample.stopProducingBeforeTheEnd(main, duration);
         main.configure().withRoutesIncludePattern("classpath:routes/consume-orders.yaml");
         main.configure().addRoutesBuilder(OrdersExample.producerRoute(options.periodMillis(), counter));
 

@@ -1,8 +1,10 @@
 package org.stompest.examples;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
 
@@ -56,7 +58,10 @@ public final class OrderCounter {
     }
 
     public String summary() {
-        return String.format("confirmed %d, received %d (distinct %d, duplicates %d), lost %d",
+        String summary = String.format("confirmed %d, received %d (distinct %d, duplicates %d), lost %d",
                 confirmed(), receivedTotal(), receivedDistinct(), duplicates(), lost());
+        List<String> lost = confirmed.stream().filter(order -> !received.contains(order)).sorted().limit(10)
+                .collect(Collectors.toList());
+        return lost.isEmpty() ? summary : summary + " " + lost;
     }
 }

@@ -1,7 +1,13 @@
 package org.stompest.examples;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrdersExample {
     private static final Logger LOG = LoggerFactory.getLogger(OrdersExample.class);
+    private static final int DRAIN_SECONDS = 3;
 
     private OrdersExample() {
     }
@@ -36,6 +43,7 @@ public final class OrdersExample {
         main.configure().addRoutesBuilder(producerRoute(options.periodMillis(), counter));
         if (options.durationSeconds() > 0) {
             main.configure().setDurationMaxSeconds(options.durationSeconds());
+            stopProducingBeforeTheEnd(main, options.durationSeconds());
         }
         try {
             main.run();
@@ -46,6 +54,34 @@ public final class OrdersExample {
             }
         }
         System.exit(main.getExitCode());
+    }
+
+    /**
+     * Stops the producer route {@value #DRAIN_SECONDS} s before the run ends, so the consumer can take what is
+     * still queued and the final count compares like with like (a confirmed order still on its way is not lost).
+     */
+    static void stopProducingBeforeTheEnd(Main main, int durationSeconds) {
+        if (durationSeconds <= DRAIN_SECONDS) {
+            return;
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "stop-producing");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                timer.schedule(() -> {
+                    try {
+                        LOG.info("Stopping the producer route; the consumer drains the queue");
+                        started.getCamelContext().getRouteController().stopRoute("produce-orders");
+                    } catch (Exception e) {
+                        LOG.warn("Could not stop the producer route", e);
+                    }
+                }, durationSeconds - DRAIN_SECONDS, TimeUnit.SECONDS);
+            }
+        });
     }
 
     static RouteBuilder producerRoute(long periodMillis, OrderCounter counter) {
