@@ -3,6 +3,7 @@ package org.stompest.client;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +119,8 @@ public final class StompConnection implements AutoCloseable {
     private final Object sessionLock = new Object();
     private final StompSession session;
     private final Map<String, Long> transactions = new ConcurrentHashMap<>();
+    /** Receipts of the UNSUBSCRIBEs of resubscribes: what to run when one arrives (on the reader thread). */
+    private final Map<String, Runnable> resubscribeReceipts = new ConcurrentHashMap<>();
 
     private volatile StompFrame lastError;
 
@@ -475,6 +479,16 @@ public final class StompConnection implements AutoCloseable {
     }
 
     void unsubscribe(StompSubscription subscription) {
+        Lock settling = subscription.settleLock().writeLock(); // not between a resubscribe's frames
+        settling.lock();
+        try {
+            unsubscribeLocked(subscription);
+        } finally {
+            settling.unlock();
+        }
+    }
+
+    private void unsubscribeLocked(StompSubscription subscription) {
         if (!subscription.deactivate()) {
             return;
         }
@@ -484,9 +498,9 @@ public final class StompConnection implements AutoCloseable {
         synchronized (sessionLock) {
             Live l = live;
             if (state == State.CONNECTED && l != null && subscription.subscribedEpoch == l.epoch()
-                    && session.subscriptions().contains(SubscriptionToken.id(subscription.id()))) {
+                    && session.subscriptions().contains(SubscriptionToken.id(subscription.wireId()))) {
                 transport = l.transport();
-                frame = session.unsubscribe(SubscriptionToken.id(subscription.id()), null);
+                frame = session.unsubscribe(SubscriptionToken.id(subscription.wireId()), null);
             }
         }
         if (frame != null) {
@@ -497,6 +511,48 @@ public final class StompConnection implements AutoCloseable {
             }
         }
         LOG.debug("Unsubscribed {}", subscription.id());
+    }
+
+    /**
+     * After a listener failed on {@code failed} ({@link ListenerFailure#REDELIVER}): leaves it unacknowledged and
+     * subscribes anew, UNSUBSCRIBE (with a receipt) then SUBSCRIBE with the same headers and the next generation's
+     * {@link StompSubscription#wireId()}, so the broker delivers it again. Starts the subscription's next
+     * generation: ACKs of earlier messages are no longer sent. Nothing to do
+     * when the message is from an earlier generation or connection (it comes again anyway), the subscription is gone,
+     * or the connection is not up (the reconnect subscribes anew).
+     */
+    void resubscribe(StompSubscription subscription, StompMessage failed) {
+        Lock settling = subscription.settleLock().writeLock();
+        settling.lock();
+        try {
+            SocketTransport transport;
+            StompFrame unsubscribe;
+            StompFrame subscribe;
+            synchronized (sessionLock) {
+                Live l = live;
+                SubscriptionToken token = SubscriptionToken.id(subscription.wireId());
+                if (!subscription.isActive() || failed.generation() != subscription.generation()
+                        || state != State.CONNECTED || l == null || failed.connectionEpoch() != l.epoch()
+                        || subscription.subscribedEpoch != l.epoch() || !session.subscriptions().contains(token)) {
+                    return;
+                }
+                transport = l.transport();
+                String receipt = receipts.next();
+                unsubscribe = session.unsubscribe(token, receipt);
+                long next = subscription.nextGeneration();
+                resubscribeReceipts.put(receipt, () -> subscription.delivering(next));
+                subscribe = Subscriptions.subscribe(session, subscription, l.epoch());
+            }
+            LOG.debug("Message {} failed: subscription {} subscribes to {} anew for its redelivery",
+                    failed.messageId(), subscription.id(), subscription.destination());
+            transport.write(unsubscribe);
+            transport.write(subscribe);
+        } catch (StompError e) {
+            LOG.debug("Resubscribe of {} not sent [{}]; the reconnect subscribes anew", subscription.id(),
+                    e.getMessage());
+        } finally {
+            settling.unlock();
+        }
     }
 
     /**
@@ -527,27 +583,45 @@ public final class StompConnection implements AutoCloseable {
             message.settle(); // auto ack: the broker expects nothing
             return;
         }
-        SocketTransport transport;
-        StompFrame frame;
-        synchronized (sessionLock) {
-            Live l = requireConnected(command);
-            transport = l.transport();
-            long current = l.epoch();
-            if (message.connectionEpoch() != current) {
-                throw new StompConnectionError("Cannot " + command + " message " + message.messageId()
-                        + ": it was received before a reconnect and will be redelivered [epoch="
-                        + message.connectionEpoch() + ", current=" + current + "]");
+        StompSubscription subscription = message.subscription();
+        Lock settling = subscription == null ? null : subscription.settleLock().readLock();
+        if (settling != null) {
+            settling.lock(); // a resubscribe does not come between the check and the write
+        }
+        try {
+            SocketTransport transport;
+            StompFrame frame;
+            synchronized (sessionLock) {
+                Live l = requireConnected(command);
+                transport = l.transport();
+                long current = l.epoch();
+                if (message.connectionEpoch() != current) {
+                    throw new StompConnectionError("Cannot " + command + " message " + message.messageId()
+                            + ": it was received before a reconnect and will be redelivered [epoch="
+                            + message.connectionEpoch() + ", current=" + current + "]");
+                }
+                if (subscription != null && message.generation() != subscription.generation()) {
+                    LOG.debug("Not sending {} of {}: subscription {} has subscribed anew since, the broker "
+                            + "redelivers it", command.toUpperCase(Locale.ROOT), message.messageId(),
+                            subscription.id());
+                    message.settle();
+                    return;
+                }
+                if (transaction != null) {
+                    checkTransaction(transaction);
+                }
+                frame = ack ? session.ack(message.frame(), null) : session.nack(message.frame(), null);
+                if (transaction != null) {
+                    frame.headers().put(StompSpec.TRANSACTION_HEADER, transaction);
+                }
             }
-            if (transaction != null) {
-                checkTransaction(transaction);
-            }
-            frame = ack ? session.ack(message.frame(), null) : session.nack(message.frame(), null);
-            if (transaction != null) {
-                frame.headers().put(StompSpec.TRANSACTION_HEADER, transaction);
+            transport.write(frame);
+            message.settle();
+        } finally {
+            if (settling != null) {
+                settling.unlock();
             }
         }
-        transport.write(frame);
-        message.settle();
     }
 
     /** Begins a transaction and returns its new id. */
@@ -655,6 +729,7 @@ public final class StompConnection implements AutoCloseable {
     /** Resubscribes (same ids): the session's replay entries first, then subscriptions made meanwhile. */
     private void replay(Live l) {
         List<StompFrame> frames;
+        resubscribeReceipts.clear(); // their subscriptions are subscribed anew on this connection
         synchronized (sessionLock) {
             frames = subscriptions.replay(session, l.epoch());
         }
@@ -767,8 +842,15 @@ public final class StompConnection implements AutoCloseable {
                     frame.header(StompSpec.MESSAGE_ID_HEADER));
             return;
         }
+        long generation = subscription.generationOf(frame.header(StompSpec.SUBSCRIPTION_HEADER));
+        if (generation < 0) {
+            LOG.warn("Dropped MESSAGE for no active subscription [subscription={}, destination={}, message-id={}]",
+                    frame.header(StompSpec.SUBSCRIPTION_HEADER), frame.header(StompSpec.DESTINATION_HEADER),
+                    frame.header(StompSpec.MESSAGE_ID_HEADER));
+            return;
+        }
         StompMessage message = new StompMessage(frame, this, subscription.id(), l.epoch(),
-                subscription.options().isClientAck());
+                subscription.options().isClientAck(), subscription, generation);
         subscription.enqueue(message, heartBeats.monitor(), () -> !transport.isClosed());
     }
 
@@ -780,6 +862,11 @@ public final class StompConnection implements AutoCloseable {
             } catch (StompError e) {
                 LOG.debug("Receipt not known to the session [{}]", e.getMessage());
             }
+        }
+        Runnable resubscribed = receipt == null ? null : resubscribeReceipts.remove(receipt);
+        if (resubscribed != null) {
+            resubscribed.run(); // in wire order: every MESSAGE of the old subscription came before
+            return;
         }
         receipts.received(receipt, frame);
     }

@@ -12,7 +12,9 @@ import org.stompest.protocol.StompSpec;
  * <p>{@link #ackId()} is what an ACK or NACK names: the {@code ack} header in 1.2 (ActiveMQ Classic makes it differ
  * from {@code message-id}), the {@code message-id} before. A message received before a reconnect cannot be
  * acknowledged on the new session (the broker redelivers it): {@link #ack()} then throws
- * {@link org.stompest.error.StompConnectionError}. With ack mode {@code auto} there is nothing to acknowledge:
+ * {@link org.stompest.error.StompConnectionError}. A message received before its subscription subscribed anew after
+ * a listener failure ({@link ListenerFailure#REDELIVER}) is delivered again too: {@link #ack()} and {@link #nack()}
+ * then send nothing and only mark it settled. With ack mode {@code auto} there is nothing to acknowledge:
  * {@link #ack()} and {@link #nack()} then only mark the message settled and send nothing (an ACK the broker does not
  * expect would get an ERROR and a closed connection).
  */
@@ -22,16 +24,26 @@ public final class StompMessage {
     private final String subscriptionId;
     private final long connectionEpoch;
     private final boolean clientAck;
+    /** The subscription that received it (null only for messages made outside a connection) and its generation. */
+    private final StompSubscription subscription;
+    private final long generation;
     private volatile Map<String, String> headers;
     private volatile boolean settled;
 
     StompMessage(StompFrame frame, StompConnection connection, String subscriptionId, long connectionEpoch,
                  boolean clientAck) {
+        this(frame, connection, subscriptionId, connectionEpoch, clientAck, null, 0);
+    }
+
+    StompMessage(StompFrame frame, StompConnection connection, String subscriptionId, long connectionEpoch,
+                 boolean clientAck, StompSubscription subscription, long generation) {
         this.frame = frame;
         this.connection = connection;
         this.subscriptionId = subscriptionId;
         this.connectionEpoch = connectionEpoch;
         this.clientAck = clientAck;
+        this.subscription = subscription;
+        this.generation = generation;
     }
 
     /** The MESSAGE frame as parsed. */
@@ -90,6 +102,19 @@ public final class StompMessage {
     /** Which connection (counted from 1, +1 per reconnect) of its {@link StompConnection} received it. */
     public long connectionEpoch() {
         return connectionEpoch;
+    }
+
+    /** The subscription that received it, or null. */
+    StompSubscription subscription() {
+        return subscription;
+    }
+
+    /**
+     * The {@link StompSubscription#generation()} it was received in: a message of an earlier generation was received
+     * before its subscription subscribed anew after a listener failure, and the broker delivers it again.
+     */
+    long generation() {
+        return generation;
     }
 
     /** The connection that received it. */

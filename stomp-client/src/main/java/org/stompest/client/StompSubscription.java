@@ -9,6 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -22,9 +24,19 @@ import org.stompest.protocol.StompSpec;
  * <ol>
  * <li>The reader thread {@link #enqueue}s each MESSAGE; when the queue is full it waits (backpressure: the broker's
  * flow control takes over), with the heart-beat silence check suspended meanwhile.</li>
- * <li>A worker runs the listener. If it throws and the ack mode is a client one, the message is NACKed (1.1+) unless
- * the listener already settled it. Messages of a client ack mode that were received before a reconnect are dropped
- * from the queue: the broker redelivers them and the old ack id would be refused.</li>
+ * <li>A worker runs the listener. If it throws, the ack mode is a client one and the listener did not settle the
+ * message, the {@link SubscriptionOptions#onListenerFailure()} policy applies. {@link ListenerFailure#REDELIVER}
+ * (default) leaves the message unacknowledged and subscribes anew (UNSUBSCRIBE, then SUBSCRIBE with the same
+ * headers), so the broker delivers it again under its own redelivery and dead-letter policy;
+ * {@link ListenerFailure#NACK} NACKs it (1.1+), which ActiveMQ Artemis treats as an ACK (the message is lost).</li>
+ * <li>Every resubscribe starts a new {@link #generation()}. Messages of a client ack mode received before a
+ * reconnect or in an earlier generation are dropped from the queue (the broker redelivers them and the old ack id
+ * would be refused or name the old subscription), and their ACKs and NACKs are not sent: they only count as settled.
+ * The generation is part of the id on the wire ({@link #wireId()}: {@code sub-1}, then {@code sub-1~g1}, ...), since
+ * Artemis may still send a MESSAGE of the old consumer after the UNSUBSCRIBE's RECEIPT; {@link #id()} and
+ * {@link StompMessage#subscriptionId()} stay the same. A 1.0 MESSAGE without a {@code subscription} header belongs
+ * to the {@link #deliveryGeneration()}, which moves on with the UNSUBSCRIBE's RECEIPT. The {@link #settleLock()} keeps ACKs from
+ * crossing a resubscribe on the wire: ACK and NACK hold its read lock, resubscribe and unsubscribe its write lock.</li>
  * <li>{@link #unsubscribe()} (or closing the connection) stops the workers once their current message is done and
  * drops what is still queued.</li>
  * </ol>
@@ -32,6 +44,8 @@ import org.stompest.protocol.StompSpec;
 final class StompSubscription implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(StompSubscription.class);
     private static final long POLL_MILLIS = 200;
+    /** Between the id and the generation in {@link #wireId()}. */
+    static final String GENERATION_SEPARATOR = "~g";
 
     private final StompConnection connection;
     private final long sequence;
@@ -44,6 +58,11 @@ final class StompSubscription implements Subscription {
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private volatile boolean active = true;
+    private final ReadWriteLock settleLock = new ReentrantReadWriteLock();
+    /** The generation whose messages may be acknowledged; +1 per resubscribe after a listener failure. */
+    private volatile long generation;
+    /** The generation a MESSAGE arriving now belongs to: catches up with the UNSUBSCRIBE's RECEIPT or a reconnect. */
+    private final AtomicLong deliveryGeneration = new AtomicLong();
     /** The connection epoch in which this was last subscribed on the wire; guarded by the session lock. */
     long subscribedEpoch = -1;
 
@@ -79,9 +98,49 @@ final class StompSubscription implements Subscription {
         return sequence;
     }
 
-    /** The SUBSCRIBE headers without destination: id, ack, selector and the caller's. */
+    /**
+     * The SUBSCRIBE headers without destination: id ({@link #wireId()}), ack, selector and the caller's. Call with
+     * the session lock held.
+     */
     Map<String, String> headers() {
-        return headers;
+        if (generation == 0) {
+            return headers;
+        }
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(StompSpec.ID_HEADER, wireId());
+        return Collections.unmodifiableMap(h);
+    }
+
+    /**
+     * The id the current generation is subscribed with on the wire: {@link #id()} in generation 0, then
+     * {@code <id>~g<generation>}. A resubscribe needs an id of its own: Artemis may still send a MESSAGE of the
+     * closed consumer after the UNSUBSCRIBE's RECEIPT, and only its {@code subscription} header tells it apart.
+     */
+    String wireId() {
+        long g = generation;
+        return g == 0 ? id : id + GENERATION_SEPARATOR + g;
+    }
+
+    /**
+     * The generation a MESSAGE with this {@code subscription} header belongs to; without one (1.0),
+     * {@link #deliveryGeneration()}; -1 when the header names no generation of this subscription.
+     */
+    long generationOf(String subscriptionHeader) {
+        if (subscriptionHeader == null) {
+            return deliveryGeneration.get();
+        }
+        if (subscriptionHeader.equals(id)) {
+            return 0;
+        }
+        String prefix = id + GENERATION_SEPARATOR;
+        if (subscriptionHeader.startsWith(prefix)) {
+            try {
+                return Long.parseLong(subscriptionHeader.substring(prefix.length()));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     SubscriptionOptions options() {
@@ -116,6 +175,29 @@ final class StompSubscription implements Subscription {
     @Override
     public long received() {
         return received.get();
+    }
+
+    /** Read lock: sending an ACK or NACK; write lock: resubscribing or unsubscribing. */
+    ReadWriteLock settleLock() {
+        return settleLock;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    long deliveryGeneration() {
+        return deliveryGeneration.get();
+    }
+
+    /** Call with the write lock of {@link #settleLock()} and the session lock held: starts the next generation. */
+    long nextGeneration() {
+        return ++generation;
+    }
+
+    /** The old subscription is gone (its UNSUBSCRIBE's receipt came, or a new connection): messages are current. */
+    void delivering(long newGeneration) {
+        deliveryGeneration.accumulateAndGet(newGeneration, Math::max);
     }
 
     /** Messages waiting for a worker. */
@@ -185,12 +267,22 @@ final class StompSubscription implements Subscription {
                     message.messageId(), id);
             return;
         }
+        if (clientAck && message.generation() != generation) {
+            LOG.debug("Dropped {} of subscription {}: received before it subscribed anew, the broker redelivers it",
+                    message.messageId(), id);
+            return;
+        }
         try {
             listener.onMessage(message);
         } catch (Exception | Error e) {
             LOG.warn("Listener of subscription {} [destination={}] failed on message {}", id, destination,
                     message.messageId(), e);
-            if (clientAck && !message.isSettled() && !StompSpec.VERSION_1_0.equals(message.frame().version())) {
+            if (!clientAck || message.isSettled()) {
+                return;
+            }
+            if (options.onListenerFailure() == ListenerFailure.REDELIVER) {
+                connection.resubscribe(this, message);
+            } else if (!StompSpec.VERSION_1_0.equals(message.frame().version())) {
                 try {
                     message.nack();
                 } catch (StompError nackFailed) {

@@ -5,7 +5,10 @@ package org.stompest.client;
  * the same {@link #id()} after each one, until {@link #unsubscribe()}.
  */
 public interface Subscription {
-    /** The SUBSCRIBE {@code id}, stable across reconnects. */
+    /**
+     * The SUBSCRIBE {@code id}, stable across reconnects. After a {@link ListenerFailure#REDELIVER} resubscribe the
+     * id on the wire is {@code <id>~g<n>}; this and {@link StompMessage#subscriptionId()} stay {@code <id>}.
+     */
     String id();
 
     String destination();

@@ -15,7 +15,9 @@ import org.stompest.protocol.StompSpec;
  * SubscriptionOptions.builder().ackMode("client-individual").concurrency(4).queueCapacity(100).build();
  * </pre>
  * An {@code id} in {@link #headers()} is used as the subscription id; otherwise the connection picks one. With one
- * thread (the default) messages are handed to the listener in arrival order.
+ * thread (the default) messages are handed to the listener in arrival order. {@link #onListenerFailure()} says what
+ * a client ack mode does with a message whose listener threw: by default ({@link ListenerFailure#REDELIVER}) it stays
+ * unacknowledged and the subscription subscribes anew, so the broker delivers it again.
  */
 public final class SubscriptionOptions {
     private static final Set<String> ACK_MODES = Set.of(StompSpec.ACK_AUTO, StompSpec.ACK_CLIENT,
@@ -27,6 +29,7 @@ public final class SubscriptionOptions {
     private final String selector;
     private final int concurrency;
     private final int queueCapacity;
+    private final ListenerFailure listenerFailure;
 
     private SubscriptionOptions(Builder b) {
         this.ackMode = b.ackMode;
@@ -34,9 +37,10 @@ public final class SubscriptionOptions {
         this.selector = b.selector;
         this.concurrency = b.concurrency;
         this.queueCapacity = b.queueCapacity;
+        this.listenerFailure = b.listenerFailure;
     }
 
-    /** Auto ack, no extra headers, one thread, a queue of 1000. */
+    /** Auto ack, no extra headers, one thread, a queue of 1000, {@link ListenerFailure#REDELIVER}. */
     public static SubscriptionOptions defaults() {
         return DEFAULTS;
     }
@@ -70,6 +74,14 @@ public final class SubscriptionOptions {
         return queueCapacity;
     }
 
+    /**
+     * What a client ack mode does with a message whose listener threw: {@link ListenerFailure#REDELIVER} (default)
+     * or {@link ListenerFailure#NACK}.
+     */
+    public ListenerFailure onListenerFailure() {
+        return listenerFailure;
+    }
+
     /** Whether messages must be acknowledged by the client. */
     public boolean isClientAck() {
         return !StompSpec.ACK_AUTO.equals(ackMode);
@@ -82,19 +94,20 @@ public final class SubscriptionOptions {
         }
         SubscriptionOptions s = (SubscriptionOptions) o;
         return ackMode.equals(s.ackMode) && headers.equals(s.headers) && Objects.equals(selector, s.selector)
-                && concurrency == s.concurrency && queueCapacity == s.queueCapacity;
+                && concurrency == s.concurrency && queueCapacity == s.queueCapacity
+                && listenerFailure == s.listenerFailure;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ackMode, headers, selector, concurrency, queueCapacity);
+        return Objects.hash(ackMode, headers, selector, concurrency, queueCapacity, listenerFailure);
     }
 
     @Override
     public String toString() {
         return "SubscriptionOptions[ackMode=" + ackMode + ", headers=" + headers
                 + (selector == null ? "" : ", selector=" + selector) + ", concurrency=" + concurrency
-                + ", queueCapacity=" + queueCapacity + "]";
+                + ", queueCapacity=" + queueCapacity + ", onListenerFailure=" + listenerFailure + "]";
     }
 
     public static final class Builder {
@@ -103,6 +116,7 @@ public final class SubscriptionOptions {
         private String selector;
         private int concurrency = 1;
         private int queueCapacity = 1000;
+        private ListenerFailure listenerFailure = ListenerFailure.REDELIVER;
 
         private Builder() {
         }
@@ -136,6 +150,15 @@ public final class SubscriptionOptions {
             return this;
         }
 
+        /**
+         * What a client ack mode does with a message whose listener threw (and did not settle it); default
+         * {@link ListenerFailure#REDELIVER}. See {@link ListenerFailure}.
+         */
+        public Builder onListenerFailure(ListenerFailure policy) {
+            this.listenerFailure = policy;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the bad option */
         public SubscriptionOptions build() {
             if (!ACK_MODES.contains(ackMode)) {
@@ -147,6 +170,9 @@ public final class SubscriptionOptions {
             }
             if (queueCapacity < 1) {
                 throw new IllegalArgumentException("Invalid queueCapacity: " + queueCapacity + " (expected >= 1)");
+            }
+            if (listenerFailure == null) {
+                throw new IllegalArgumentException("Invalid onListenerFailure: null (expected REDELIVER or NACK)");
             }
             return new SubscriptionOptions(this);
         }

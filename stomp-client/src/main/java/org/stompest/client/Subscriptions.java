@@ -77,8 +77,15 @@ final class Subscriptions {
      */
     StompSubscription forMessage(StompFrame message) {
         String subscriptionId = message.header(StompSpec.SUBSCRIPTION_HEADER);
-        return subscriptionId != null ? byId.get(subscriptionId)
-                : byDestination(message.header(StompSpec.DESTINATION_HEADER));
+        if (subscriptionId == null) {
+            return byDestination(message.header(StompSpec.DESTINATION_HEADER));
+        }
+        StompSubscription subscription = byId.get(subscriptionId);
+        int generation = subscriptionId.lastIndexOf(StompSubscription.GENERATION_SEPARATOR);
+        if (subscription == null && generation > 0) {
+            subscription = byId.get(subscriptionId.substring(0, generation)); // resubscribed: <id>~g<generation>
+        }
+        return subscription;
     }
 
     private StompSubscription byDestination(String destination) {
@@ -124,6 +131,9 @@ final class Subscriptions {
     static StompFrame subscribe(StompSession session, StompSubscription subscription, long epoch) {
         StompFrame frame = session.subscribe(subscription.destination(), subscription.headers(), null, subscription)
                 .frame();
+        if (subscription.subscribedEpoch != epoch) {
+            subscription.delivering(subscription.generation()); // a new connection has no old subscription
+        }
         subscription.subscribedEpoch = epoch;
         return frame;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -236,11 +237,39 @@ class MessagingTest {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void listenerFailureWithClientAckNacksOrLeavesTheMessage(String broker, String version) throws Exception {
+    void listenerFailureWithClientAckIsDeliveredAgainByDefault(String broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
+            AtomicInteger deliveries = new AtomicInteger();
             connection.subscribe(queue, SubscriptionOptions.builder().ackMode("client").build(), m -> {
+                        received.add(m);
+                        if (deliveries.incrementAndGet() == 1) {
+                            throw new IllegalStateException("listener refuses " + m.messageId());
+                        }
+                        m.ack();
+                    });
+            connection.sendWithReceipt(queue, "x".getBytes(StandardCharsets.UTF_8), Map.of())
+                    .get(10, TimeUnit.SECONDS);
+            StompMessage failed = received.poll(10, TimeUnit.SECONDS);
+            assertThat(failed).isNotNull();
+            // left unacknowledged; the subscription subscribes anew and the broker delivers it again
+            StompMessage again = received.poll(10, TimeUnit.SECONDS);
+            assertThat(again).isNotNull();
+            assertThat(again.body()).isEqualTo(failed.body());
+            assertThat(failed.isSettled()).isFalse();
+            await().atMost(WAIT).until(again::isSettled);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} STOMP {1}")
+    @MethodSource("everyBrokerAndVersion")
+    void listenerFailureWithNackPolicyNacksOrLeavesTheMessage(String broker, String version) throws Exception {
+        try (StompConnection connection = connect(broker, version)) {
+            String queue = queue();
+            BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
+            connection.subscribe(queue, SubscriptionOptions.builder().ackMode("client")
+                    .onListenerFailure(ListenerFailure.NACK).build(), m -> {
                         received.add(m);
                         throw new IllegalStateException("listener refuses " + m.messageId());
                     });

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.stompest.client.StompConfig;
 import org.stompest.client.StompConnection;
 import org.stompest.client.SubscriptionOptions;
@@ -17,17 +16,12 @@ import org.stompest.client.testing.EmbeddedArtemis;
 
 /**
  * Case 4 on the client floor: a {@code MessageListener} that throws on every 7th delivery, client-individual acks,
- * Artemis. The client NACKs a message whose listener threw (its documented contract); the STOMP spec leaves what a
- * broker does with a NACK to the broker, and Artemis discards it (its STOMP NACK is an ACK: no redelivery, no
- * dead-letter queue). So every failed message is lost.
- * <p><b>KNOWN PRODUCT BUG (open):</b> at-least-once does not hold for plain stomp-client listeners on Artemis. The
- * Camel consumer avoids it (it resubscribes instead of NACKing); see the report. Runs only with
- * {@code -Dfaults.knownBugs=true} until the client's failure policy is changed (e.g. an option to leave the message
- * unacknowledged and resubscribe, or to redeliver locally).
+ * Artemis. The STOMP spec leaves what a broker does with a NACK to the broker, and Artemis discards a NACKed message
+ * (its STOMP NACK is an ACK: no redelivery, no dead-letter queue), so a client that NACKed failed messages would lose
+ * every one of them. With the default {@link org.stompest.client.ListenerFailure#REDELIVER} policy the failed message
+ * stays unacknowledged and the subscription subscribes anew, so Artemis delivers it again: nothing may be lost.
  */
 @Tag("faults")
-@EnabledIfSystemProperty(named = "faults.knownBugs", matches = "true",
-                         disabledReason = "KNOWN PRODUCT BUG: a failed listener NACKs; Artemis drops NACKed messages")
 class ListenerFailureFaultTest {
     private static final int MESSAGES = 700;
 

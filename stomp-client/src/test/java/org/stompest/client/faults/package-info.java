@@ -19,7 +19,7 @@
  * <tr><td>3 network faults</td><td>{@link org.stompest.client.faults.NetworkFaultTest} with
  * {@link org.stompest.client.faults.TcpProxy}</td></tr>
  * <tr><td>4 failing consumers</td><td>{@code org.stompest.camel.faults.FailingConsumerFaultTest},
- * {@link org.stompest.client.faults.ListenerFailureFaultTest} (known bug, gated)</td></tr>
+ * {@link org.stompest.client.faults.ListenerFailureFaultTest}</td></tr>
  * <tr><td>5 load</td><td>{@link org.stompest.client.faults.LoadFaultTest}</td></tr>
  * <tr><td>6 hostile peer, parser fuzz</td><td>{@link org.stompest.client.faults.HostilePeerFaultTest},
  * {@link org.stompest.client.faults.ParserFuzzFaultTest}</td></tr>
@@ -29,7 +29,6 @@
  *
  * <p>System properties: {@code faults.load.messages} (default 200,000), {@code faults.crash.messages} (20,000),
  * {@code faults.failover.messages} (6,000), {@code faults.failing.messages} (3,000), {@code faults.fuzz.inputs}
- * (2,000,000) and {@code faults.fuzz.seed}; larger values are the soak variants. {@code faults.knownBugs=true} also
- * runs the tests of open product bugs, which fail until those are fixed.
+ * (2,000,000) and {@code faults.fuzz.seed}; larger values are the soak variants.
  */
 package org.stompest.client.faults;
