@@ -1,0 +1,155 @@
+package org.stompest.bench.e2e;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Camel routes through {@code stompest:}. Producing: {@code direct:in -> stompest:queue:x} fed by an
+ * {@link AsyncProducer} on the direct endpoint (with receipts, at most {@code window} exchanges in flight).
+ * Consuming: {@code from("stompest:queue:x?ackMode=...")} into a counting processor; with
+ * {@code client-individual} the component ACKs when the exchange completes. A route per round, added outside the
+ * clock for producers; for consumers the clock starts when the route is added.
+ */
+public final class CamelDriver extends Driver {
+    private CamelContext context;
+    private String uri;
+    private final AtomicLong routes = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        new CamelDriver().main(args[0]);
+    }
+
+    @Override
+    protected String name() {
+        return "camel";
+    }
+
+    @Override
+    protected String connect(String uri) throws Exception {
+        this.uri = uri;
+        context = new DefaultCamelContext();
+        context.start();
+        return "Camel " + context.getVersion() + " with stompest:";
+    }
+
+    private String stompest(String destination, String options) {
+        String name = destination.startsWith("/queue/") ? "queue:" + destination.substring(7) : destination;
+        return "stompest:" + name + "?failover=RAW(" + uri + ")" + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    @Override
+    protected long run(Scenario scenario, String destination, int count, byte[] body, int window) throws Exception {
+        String id = "r" + routes.incrementAndGet();
+        try {
+            switch (scenario) {
+                case PRODUCE:
+                    return produce(id, destination, count, body, false, window);
+                case PRODUCE_RECEIPT:
+                    return produce(id, destination, count, body, true, window);
+                case CONSUME_AUTO:
+                    return consume(id, destination, count, "auto");
+                case CONSUME_ACK:
+                    return consume(id, destination, count, "client-individual");
+                default:
+                    throw new IllegalArgumentException(scenario.name());
+            }
+        } finally {
+            for (String route : new String[] {id, id + "-barrier"}) {
+                if (context.getRoute(route) != null) {
+                    context.getRouteController().stopRoute(route);
+                    context.removeRoute(route);
+                }
+            }
+        }
+    }
+
+    private long produce(String id, String destination, int count, byte[] body, boolean receipts, int window)
+            throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:" + id).routeId(id).to(stompest(destination, "receipt=" + receipts));
+                from("direct:" + id + "-barrier").routeId(id + "-barrier").to(stompest(destination, "receipt=true"));
+            }
+        });
+        Endpoint in = context.getEndpoint("direct:" + id);
+        Endpoint barrier = context.getEndpoint("direct:" + id + "-barrier");
+        AsyncProducer producer = in.createAsyncProducer();
+        AsyncProducer barrierProducer = barrier.createAsyncProducer();
+        ServiceHelper.startService(producer, barrierProducer);
+        try {
+            Semaphore permits = new Semaphore(window);
+            CountDownLatch done = new CountDownLatch(count);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < count && failure.get() == null; i++) {
+                Exchange exchange = in.createExchange();
+                exchange.getMessage().setBody(body);
+                permits.acquire();
+                producer.process(exchange, sync -> {
+                    if (exchange.getException() != null) {
+                        failure.compareAndSet(null, exchange.getException());
+                    }
+                    permits.release();
+                    done.countDown();
+                });
+            }
+            if (!done.await(120, TimeUnit.SECONDS) || failure.get() != null) {
+                throw new IllegalStateException("Exchanges not completed: " + done.getCount(), failure.get());
+            }
+            if (!receipts) {
+                Exchange last = barrier.createExchange();
+                last.getMessage().setBody(body);
+                barrierProducer.process(last);
+                if (last.getException() != null) {
+                    throw last.getException();
+                }
+            }
+            return System.nanoTime() - start;
+        } finally {
+            ServiceHelper.stopService(producer, barrierProducer);
+        }
+    }
+
+    private long consume(String id, String destination, int count, String ackMode) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger received = new AtomicInteger();
+        long start = System.nanoTime();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(stompest(destination, "ackMode=" + ackMode)).routeId(id).process(exchange -> {
+                    if (received.incrementAndGet() == count) {
+                        done.countDown();
+                    }
+                });
+            }
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Received " + received.get() + " of " + count);
+        }
+        // the last exchanges complete (and ACK) after the processor returns
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (context.getInflightRepository().size(id) > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return System.nanoTime() - start;
+    }
+
+    @Override
+    protected void disconnect() {
+        context.stop();
+    }
+}
