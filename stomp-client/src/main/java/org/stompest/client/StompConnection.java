@@ -196,15 +196,7 @@ public final class StompConnection implements AutoCloseable {
             }
         }
         listeners.deliver();
-        Thread thread = new Thread(() -> {
-            try {
-                runConnect(false);
-            } catch (StompError e) {
-                LOG.debug("Background connect of {} failed [{}]", id, e.getMessage());
-            }
-        }, "stompest-connect-" + id);
-        thread.setDaemon(true);
-        thread.start();
+        startConnectThread(false);
         return result;
     }
 
@@ -746,13 +738,19 @@ public final class StompConnection implements AutoCloseable {
     }
 
     private void startReconnectThread() {
+        startConnectThread(true);
+    }
+
+    /** Runs the failover loop on its own daemon thread; its outcome reaches callers through state and futures. */
+    private void startConnectThread(boolean reconnect) {
+        String what = reconnect ? "reconnect" : "connect";
         Thread thread = new Thread(() -> {
             try {
-                runConnect(true);
+                runConnect(reconnect);
             } catch (StompError e) {
-                LOG.debug("Reconnect of {} ended [{}]", id, e.getMessage());
+                LOG.debug("Background {} of {} ended [{}]", what, id, e.getMessage());
             }
-        }, "stompest-reconnect-" + id);
+        }, "stompest-" + what + "-" + id);
         thread.setDaemon(true);
         thread.start();
     }

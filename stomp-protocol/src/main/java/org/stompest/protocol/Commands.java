@@ -318,24 +318,20 @@ public final class Commands {
         if (!StompSpec.VERSION_1_0.equals(version)) {
             checkHeader(message, StompSpec.SUBSCRIPTION_HEADER);
         }
-        Map<String, String> keys = new LinkedHashMap<>();
+        // read only the few headers an ACK carries: this runs once per acknowledged message
+        Map<String, String> headers = new LinkedHashMap<>();
         if (StompSpec.VERSION_1_2.equals(version)) {
-            checkHeader(message, StompSpec.ACK_HEADER);
-            keys.put(StompSpec.ACK_HEADER, StompSpec.ID_HEADER);
+            headers.put(StompSpec.ID_HEADER, checkHeader(message, StompSpec.ACK_HEADER));
         } else {
-            keys.put(StompSpec.MESSAGE_ID_HEADER, StompSpec.MESSAGE_ID_HEADER);
-            keys.put(StompSpec.SUBSCRIPTION_HEADER, StompSpec.SUBSCRIPTION_HEADER);
+            headers.put(StompSpec.MESSAGE_ID_HEADER, message.header(StompSpec.MESSAGE_ID_HEADER));
+            String subscription = message.header(StompSpec.SUBSCRIPTION_HEADER);
+            if (subscription != null) {
+                headers.put(StompSpec.SUBSCRIPTION_HEADER, subscription);
+            }
         }
         String transaction = message.header(StompSpec.TRANSACTION_HEADER);
         if (transaction != null && transactions != null && transactions.contains(transaction)) {
-            keys.put(StompSpec.TRANSACTION_HEADER, StompSpec.TRANSACTION_HEADER);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, String> header : message.headers().entrySet()) {
-            String name = keys.get(header.getKey());
-            if (name != null) {
-                headers.put(name, header.getValue());
-            }
+            headers.put(StompSpec.TRANSACTION_HEADER, transaction);
         }
         return headers;
     }
