@@ -85,11 +85,15 @@ public class StompestConsumer extends DefaultConsumer {
         super.doStart();
         lease = getEndpoint().leaseConnection();
         StompestConfiguration c = configuration();
+        Map<String, String> headers = StompestEndpoint.stringMap(c.getSubscribeHeaders());
+        if (c.getDurableSubscriptionName() != null) {
+            headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
+        }
         SubscriptionOptions options = SubscriptionOptions.builder()
                 .ackMode(ackOnTake() ? StompSpec.ACK_CLIENT_INDIVIDUAL : c.getAckMode())
                 .prefetch(c.getPrefetch())
                 .durableSubscriptionName(c.getDurableSubscriptionName())
-                .headers(StompestEndpoint.stringMap(c.getSubscribeHeaders()))
+                .headers(headers)
                 .selector(c.getSelector())
                 .concurrency(c.getConcurrentConsumers())
                 .build();

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.client.testing.RabbitMqProcess;
 
 /**
- * The delivery rules of the client on both embedded brokers, with default options: flow control keeps the reader
+ * The delivery rules of the client on the three brokers (embedded Artemis and Classic, RabbitMQ as a process), with default options: flow control keeps the reader
  * thread free while listeners are busy; a failure on a non-durable topic costs only the failed message; a durable
  * topic subscription gets its failed messages again and what was published while it was away.
  */
@@ -30,11 +31,13 @@ class DeliveryPolicyIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static EmbeddedArtemis artemis;
     private static EmbeddedActiveMq activemq;
+    private static RabbitMqProcess rabbitmq;
 
     @BeforeAll
     static void startBrokers() {
         artemis = EmbeddedArtemis.builder().build().start();
         activemq = EmbeddedActiveMq.builder().build().start();
+        rabbitmq = new RabbitMqProcess().start();
     }
 
     @AfterAll
@@ -45,18 +48,30 @@ class DeliveryPolicyIT {
         if (activemq != null) {
             activemq.close();
         }
+        if (rabbitmq != null) {
+            rabbitmq.close();
+        }
     }
 
     static Stream<Arguments> brokers() {
-        return Stream.of(Arguments.of("artemis", BrokerProfile.ARTEMIS), Arguments.of("activemq", BrokerProfile.CLASSIC));
+        return Stream.of(Arguments.of("artemis", BrokerProfile.ARTEMIS), Arguments.of("activemq", BrokerProfile.CLASSIC),
+                Arguments.of("rabbitmq", BrokerProfile.RABBITMQ));
     }
 
     private static String uri(String broker) {
-        return "artemis".equals(broker) ? artemis.stompUri() : activemq.stompUri();
+        switch (broker) {
+            case "artemis":
+                return artemis.stompUri();
+            case "activemq":
+                return activemq.stompUri();
+            default:
+                return rabbitmq.stompUri();
+        }
     }
 
     private static StompConnection connect(String broker, Map<String, String> connectHeaders) {
         StompConnection connection = new StompConnection(StompConfig.builder().failover(uri(broker))
+                .host("rabbitmq".equals(broker) ? "/" : null).login("guest").passcode("guest")
                 .connectHeaders(connectHeaders).build());
         connection.connect();
         return connection;
@@ -156,7 +171,7 @@ class DeliveryPolicyIT {
         Set<Integer> received = ConcurrentHashMap.newKeySet();
         Set<Integer> failedOnce = ConcurrentHashMap.newKeySet();
         SubscriptionOptions options = SubscriptionOptions.builder().ackMode("client-individual")
-                .durableSubscriptionName("sub").build();
+                .durableSubscriptionName("sub").headers(Map.of("id", clientId)).build();
         MessageListener listener = message -> {
             int n = number(message);
             if (n % 10 == 0 && failedOnce.add(n)) {
