@@ -1,0 +1,69 @@
+package org.stompest.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.stompest.client.testing.FakeStompPeer;
+import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompSpec;
+
+/**
+ * The transacted consumer's frames on the wire, per broker profile (a fake peer that says which broker it is):
+ * where the broker honours the transaction of an ACK, the ACK goes inside it before the COMMIT; Artemis ignores it,
+ * so there the COMMIT comes first and the ACK after, outside the transaction.
+ */
+class TransactedAckOrderTest extends CamelTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private FakeStompPeer peer;
+
+    @AfterEach
+    void stopPeer() {
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ActiveMQ-Artemis/2.55.0 | SUBSCRIBE,BEGIN,COMMIT,ACK | false",
+            "ActiveMQ/6.3.1 | SUBSCRIBE,BEGIN,ACK,COMMIT | true",
+            "RabbitMQ/3.10.8 | SUBSCRIBE,BEGIN,ACK,COMMIT | true" })
+    void theAckFollowsTheBrokersTransactionRule(String server, String order, boolean ackInTransaction)
+            throws Exception {
+        peer = FakeStompPeer.start();
+        peer.connectedHeaders(Map.of("version", "1.2", "server", server));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("stompest:queue:in?transacted=true&heartBeats=0,0&failover=" + peer.uri()).to("mock:done");
+            }
+        });
+        FakeStompPeer.Connection wire = peer.awaitConnection(WAIT);
+        StompFrame subscribe = wire.awaitFrame(StompSpec.SUBSCRIBE, WAIT);
+        wire.sendRaw(FakeStompPeer.frame(StompSpec.MESSAGE, Map.of("destination", "/queue/in", "message-id", "m-1",
+                "ack", "a-1", "subscription", subscribe.header(StompSpec.ID_HEADER)), "hello"));
+        await().atMost(WAIT).until(() -> commands(wire).containsAll(List.of("ACK", "COMMIT")));
+
+        assertThat(String.join(",", commands(wire))).isEqualTo(order);
+        StompFrame ack = wire.frames().stream().filter(f -> StompSpec.ACK.equals(f.command())).findFirst()
+                .orElseThrow();
+        assertThat(ack.header(StompSpec.ID_HEADER)).isEqualTo("a-1");
+        assertThat(ack.header(StompSpec.TRANSACTION_HEADER) != null).as("ACK inside the transaction")
+                .isEqualTo(ackInTransaction);
+    }
+
+    private static List<String> commands(FakeStompPeer.Connection wire) {
+        return wire.frames().stream().map(StompFrame::command)
+                .filter(c -> !StompSpec.CONNECT.equals(c) && !StompSpec.STOMP.equals(c)).collect(Collectors.toList());
+    }
+}
