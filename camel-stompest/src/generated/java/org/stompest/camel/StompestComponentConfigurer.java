@@ -36,6 +36,10 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "brokerprofile":
+        case "brokerProfile": getOrCreateConfiguration(target).setBrokerProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.stompest.camel.StompestConfiguration.class, value)); return true;
@@ -47,6 +51,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectedTimeout": getOrCreateConfiguration(target).setConnectedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionpool":
         case "connectionPool": target.setConnectionPool(property(camelContext, org.stompest.client.ConnectionPool.class, value)); return true;
+        case "durablesubscriptionname":
+        case "durableSubscriptionName": getOrCreateConfiguration(target).setDurableSubscriptionName(property(camelContext, java.lang.String.class, value)); return true;
         case "failover": getOrCreateConfiguration(target).setFailover(property(camelContext, java.lang.String.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": getOrCreateConfiguration(target).setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
@@ -63,8 +69,10 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "login": getOrCreateConfiguration(target).setLogin(property(camelContext, java.lang.String.class, value)); return true;
         case "passcode": getOrCreateConfiguration(target).setPasscode(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistent": getOrCreateConfiguration(target).setPersistent(property(camelContext, boolean.class, value)); return true;
         case "poolsize":
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
+        case "prefetch": getOrCreateConfiguration(target).setPrefetch(property(camelContext, int.class, value)); return true;
         case "receipt": getOrCreateConfiguration(target).setReceipt(property(camelContext, boolean.class, value)); return true;
         case "receipttimeout":
         case "receiptTimeout": getOrCreateConfiguration(target).setReceiptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -96,6 +104,10 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "brokerprofile":
+        case "brokerProfile": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
         case "configuration": return org.stompest.camel.StompestConfiguration.class;
@@ -107,6 +119,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectedTimeout": return long.class;
         case "connectionpool":
         case "connectionPool": return org.stompest.client.ConnectionPool.class;
+        case "durablesubscriptionname":
+        case "durableSubscriptionName": return java.lang.String.class;
         case "failover": return java.lang.String.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
@@ -123,8 +137,10 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": return boolean.class;
         case "login": return java.lang.String.class;
         case "passcode": return java.lang.String.class;
+        case "persistent": return boolean.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "prefetch": return int.class;
         case "receipt": return boolean.class;
         case "receipttimeout":
         case "receiptTimeout": return long.class;
@@ -157,6 +173,10 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "brokerprofile":
+        case "brokerProfile": return getOrCreateConfiguration(target).getBrokerProfile();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "concurrentconsumers":
         case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
@@ -168,6 +188,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectedTimeout": return getOrCreateConfiguration(target).getConnectedTimeout();
         case "connectionpool":
         case "connectionPool": return target.getConnectionPool();
+        case "durablesubscriptionname":
+        case "durableSubscriptionName": return getOrCreateConfiguration(target).getDurableSubscriptionName();
         case "failover": return getOrCreateConfiguration(target).getFailover();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return getOrCreateConfiguration(target).getHeaderFilterStrategy();
@@ -184,8 +206,10 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "login": return getOrCreateConfiguration(target).getLogin();
         case "passcode": return getOrCreateConfiguration(target).getPasscode();
+        case "persistent": return getOrCreateConfiguration(target).isPersistent();
         case "poolsize":
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
+        case "prefetch": return getOrCreateConfiguration(target).getPrefetch();
         case "receipt": return getOrCreateConfiguration(target).isReceipt();
         case "receipttimeout":
         case "receiptTimeout": return getOrCreateConfiguration(target).getReceiptTimeout();

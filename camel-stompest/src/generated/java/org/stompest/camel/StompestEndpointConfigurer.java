@@ -27,6 +27,10 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "ackMode": target.getConfiguration().setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "brokerprofile":
+        case "brokerProfile": target.getConfiguration().setBrokerProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connectheaders":
@@ -35,6 +39,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectedtimeout":
         case "connectedTimeout": target.getConfiguration().setConnectedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "durablesubscriptionname":
+        case "durableSubscriptionName": target.getConfiguration().setDurableSubscriptionName(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -51,8 +57,10 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "login": target.getConfiguration().setLogin(property(camelContext, java.lang.String.class, value)); return true;
         case "passcode": target.getConfiguration().setPasscode(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistent": target.getConfiguration().setPersistent(property(camelContext, boolean.class, value)); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "prefetch": target.getConfiguration().setPrefetch(property(camelContext, int.class, value)); return true;
         case "receipt": target.getConfiguration().setReceipt(property(camelContext, boolean.class, value)); return true;
         case "receipttimeout":
         case "receiptTimeout": target.getConfiguration().setReceiptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -80,6 +88,10 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "ackMode": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "brokerprofile":
+        case "brokerProfile": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
         case "connectheaders":
@@ -88,6 +100,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "connectedtimeout":
         case "connectedTimeout": return long.class;
+        case "durablesubscriptionname":
+        case "durableSubscriptionName": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -104,8 +118,10 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "login": return java.lang.String.class;
         case "passcode": return java.lang.String.class;
+        case "persistent": return boolean.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "prefetch": return int.class;
         case "receipt": return boolean.class;
         case "receipttimeout":
         case "receiptTimeout": return long.class;
@@ -134,6 +150,10 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "ackMode": return target.getConfiguration().getAckMode();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "brokerprofile":
+        case "brokerProfile": return target.getConfiguration().getBrokerProfile();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
         case "connectheaders":
@@ -142,6 +162,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectedtimeout":
         case "connectedTimeout": return target.getConfiguration().getConnectedTimeout();
+        case "durablesubscriptionname":
+        case "durableSubscriptionName": return target.getConfiguration().getDurableSubscriptionName();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -158,8 +180,10 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "login": return target.getConfiguration().getLogin();
         case "passcode": return target.getConfiguration().getPasscode();
+        case "persistent": return target.getConfiguration().isPersistent();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
+        case "prefetch": return target.getConfiguration().getPrefetch();
         case "receipt": return target.getConfiguration().isReceipt();
         case "receipttimeout":
         case "receiptTimeout": return target.getConfiguration().getReceiptTimeout();

@@ -23,14 +23,17 @@ public class StompestEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(33);
         props.add("ackMode");
         props.add("bridgeErrorHandler");
+        props.add("brokerProfile");
+        props.add("clientId");
         props.add("concurrentConsumers");
         props.add("connectHeaders");
         props.add("connectTimeout");
         props.add("connectedTimeout");
         props.add("destination");
+        props.add("durableSubscriptionName");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failover");
@@ -41,7 +44,9 @@ public class StompestEndpointUriFactory extends org.apache.camel.support.compone
         props.add("lazyStartProducer");
         props.add("login");
         props.add("passcode");
+        props.add("persistent");
         props.add("poolSize");
+        props.add("prefetch");
         props.add("receipt");
         props.add("receiptTimeout");
         props.add("replyTo");

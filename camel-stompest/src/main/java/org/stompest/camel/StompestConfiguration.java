@@ -39,6 +39,9 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     public static final boolean DEFAULT_RECEIPT = true;
     public static final long DEFAULT_RECEIPT_TIMEOUT = 30000;
     public static final long DEFAULT_REQUEST_TIMEOUT = 20000;
+    public static final boolean DEFAULT_PERSISTENT = true;
+    public static final int DEFAULT_PREFETCH = 100;
+    public static final String BROKER_PROFILES = "artemis,classic,rabbitmq,generic";
 
     // connection
     @UriParam(label = "common", defaultValue = DEFAULT_FAILOVER)
@@ -65,6 +68,10 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private int poolSize = DEFAULT_POOL_SIZE;
     @UriParam(label = "advanced", prefix = "connectHeaders.", multiValue = true)
     private Map<String, Object> connectHeaders;
+    @UriParam(label = "common")
+    private String clientId;
+    @UriParam(label = "advanced", enums = BROKER_PROFILES)
+    private String brokerProfile;
 
     // consumer
     @UriParam(label = "consumer", defaultValue = DEFAULT_ACK_MODE, enums = ACK_MODES)
@@ -77,6 +84,10 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private Map<String, Object> subscribeHeaders;
     @UriParam(label = "consumer", defaultValue = "" + DEFAULT_TRANSACTED)
     private boolean transacted = DEFAULT_TRANSACTED;
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_PREFETCH)
+    private int prefetch = DEFAULT_PREFETCH;
+    @UriParam(label = "consumer")
+    private String durableSubscriptionName;
 
     // producer
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_RECEIPT)
@@ -89,6 +100,8 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     @UriParam(label = "producer,advanced")
     private String replyTo;
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_PERSISTENT)
+    private boolean persistent = DEFAULT_PERSISTENT;
 
     // both
     @UriParam(label = "advanced")
@@ -244,9 +257,12 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
 
     /**
      * How received messages are acknowledged. client-individual: an ACK once the exchange completed; when it failed
-     * the message stays unacknowledged and the consumer subscribes anew, so the broker delivers it again (with its
-     * redelivery count and dead-letter policy) and nothing is lost. client: the same, but an ACK also acknowledges
-     * every earlier message of the subscription. auto: the broker forgets a message once sent, failed or not.
+     * the broker delivers the message again (with its redelivery count and dead-letter policy): the consumer
+     * subscribes anew, or NACKs where the broker requeues NACKed messages (RabbitMQ). On a non-durable topic a failed
+     * message is NACKed and does not come again (at-most-once: use durableSubscriptionName). client: the same, with a
+     * cumulative ACK, so only with concurrentConsumers=1. auto: the message is acknowledged when a consumer thread
+     * takes it, before the route runs: a failed exchange loses it (messages not yet taken when the route stops stay
+     * with the broker).
      */
     public void setAckMode(String ackMode) {
         this.ackMode = ackMode;
@@ -279,6 +295,70 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
         this.subscribeHeaders = subscribeHeaders;
     }
 
+    public int getPrefetch() {
+        return prefetch;
+    }
+
+    /**
+     * How many unacknowledged messages the broker may send the consumer ahead of the route (flow control). Each
+     * broker gets its own header: activemq.prefetchSize on ActiveMQ Classic, prefetch-count on RabbitMQ,
+     * consumer-window-size on ActiveMQ Artemis (in bytes: prefetch x 1 KiB). 0 leaves it to the broker.
+     */
+    public void setPrefetch(int prefetch) {
+        this.prefetch = prefetch;
+    }
+
+    public String getDurableSubscriptionName() {
+        return durableSubscriptionName;
+    }
+
+    /**
+     * The name of a durable topic subscription: the broker keeps what is published while the consumer is away, and
+     * failed messages come again. Needs clientId on ActiveMQ Artemis and Classic. Sent as durable-subscription-name
+     * (Artemis), activemq.subscriptionName (Classic) or durable:true with auto-delete:false (RabbitMQ).
+     */
+    public void setDurableSubscriptionName(String durableSubscriptionName) {
+        this.durableSubscriptionName = durableSubscriptionName;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /**
+     * The client-id header of the CONNECT frame: the identity under which ActiveMQ Artemis and Classic keep durable
+     * topic subscriptions. A broker accepts one connection per client id at a time.
+     */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getBrokerProfile() {
+        return brokerProfile;
+    }
+
+    /**
+     * Forces the broker profile (artemis, classic, rabbitmq or generic) that decides how prefetch, durable
+     * subscriptions, redelivery and routing headers are expressed. By default it follows the server header of the
+     * broker's CONNECTED frame.
+     */
+    public void setBrokerProfile(String brokerProfile) {
+        this.brokerProfile = brokerProfile;
+    }
+
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    /**
+     * Whether messages are sent persistent:true, so the broker keeps them on disk and they survive a broker restart
+     * (a RECEIPT then means stored). false sends them as the broker's default, which for ActiveMQ Artemis, Classic
+     * and RabbitMQ is in memory only. A persistent header of the message or of sendHeaders wins.
+     */
+    public void setPersistent(boolean persistent) {
+        this.persistent = persistent;
+    }
+
     public boolean isTransacted() {
         return transacted;
     }
@@ -286,8 +366,8 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     /**
      * Whether each exchange runs in a STOMP transaction: BEGIN before, then the ACK and every send that stompest:
      * producers on the same connection make for the exchange, then COMMIT when it succeeded, or ABORT (and the
-     * message comes again) when it failed. ActiveMQ Artemis keeps the sends in the transaction but acknowledges at
-     * once.
+     * message comes again) when it failed. ActiveMQ Artemis ignores the transaction of an ACK, so there the ACK is
+     * sent after the COMMIT's receipt instead (a crash in between gives a duplicate, never a loss).
      */
     public void setTransacted(boolean transacted) {
         this.transacted = transacted;

@@ -6,9 +6,10 @@ import org.apache.camel.spi.Metadata;
 /**
  * The Camel headers and exchange properties of the {@code stompest:} component.
  *
- * <p>Every other STOMP header of a received MESSAGE becomes a Camel header of the same name (see
- * {@link StompestHeaderFilterStrategy}), and every Camel header that is neither a protocol header nor a
- * {@code Camel*} header becomes a STOMP header of the SEND.
+ * <p>Every other STOMP header of a received MESSAGE becomes a Camel header of the same name, except the headers
+ * that describe the broker's delivery ({@code destination-type}, {@code persistent}, {@code priority},
+ * {@code expires}, ... see {@link StompestHeaderFilterStrategy}), and every Camel header that is neither a protocol
+ * header nor a {@code Camel*} header becomes a STOMP header of the SEND.
  */
 public final class StompestConstants {
 
@@ -31,6 +32,23 @@ public final class StompestConstants {
     @Metadata(label = "consumer", description = "Whether the broker says it delivered this message before (the"
             + " MESSAGE's `redelivered` header; false when the broker does not say).", javaType = "Boolean")
     public static final String REDELIVERED = "CamelStompestRedelivered";
+
+    @Metadata(label = "consumer", description = "The broker's `persistent` header of the received message. Delivery"
+            + " attributes of a received message never steer a send: a route that wants them kept copies them into"
+            + " the `persistent`, `priority` or `expires` header itself.", javaType = "String")
+    public static final String PERSISTENT = "CamelStompestPersistent";
+
+    @Metadata(label = "consumer", description = "The broker's `priority` header of the received message.",
+              javaType = "String")
+    public static final String PRIORITY = "CamelStompestPriority";
+
+    @Metadata(label = "consumer", description = "The broker's `expires` header of the received message (epoch"
+            + " milliseconds, 0 for never).", javaType = "String")
+    public static final String EXPIRES = "CamelStompestExpires";
+
+    @Metadata(label = "consumer", description = "The broker's `timestamp` header of the received message.",
+              javaType = "String")
+    public static final String TIMESTAMP = "CamelStompestTimestamp";
 
     @Metadata(description = "The STOMP `content-type` of the body, with its charset (for example"
             + " `text/plain;charset=UTF-8`). Received: the MESSAGE's `content-type`. Sent: String bodies get"

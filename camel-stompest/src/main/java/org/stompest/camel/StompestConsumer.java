@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -28,26 +26,25 @@ import org.slf4j.LoggerFactory;
  * Subscribes to the endpoint's destination on a pooled connection and turns each MESSAGE into an exchange.
  *
  * <ol>
- * <li>Start: lease a connection (it connects in the background if the broker is not there yet) and subscribe; the
- * connection replays the subscription after every reconnect, so the consumer resumes by itself.</li>
- * <li>Each MESSAGE runs on the subscription's executor ({@code concurrentConsumers} threads): transacted, BEGIN
- * first and put the transaction id on the exchange; then route the exchange.</li>
- * <li>Success: an InOut exchange sends its reply to {@code reply-to}; then ACK (in the transaction), then COMMIT.</li>
- * <li>Failure: ABORT; the message stays unacknowledged and the consumer subscribes anew, which makes the broker
- * deliver it again (its redelivery count and dead-letter policy apply). A NACK would not do: ActiveMQ Artemis
- * treats NACK as ACK and drops the message, ActiveMQ Classic moves it to its dead-letter queue.</li>
- * <li>Stop: no new exchanges; wait for those in flight, then unsubscribe and release the connection.</li>
+ * <li>Start: lease a connection (it connects in the background if the broker is not there yet) and subscribe with
+ * the broker's flow control ({@code prefetch}); the connection replays the subscription after every reconnect.</li>
+ * <li>Each MESSAGE runs on the subscription's executor ({@code concurrentConsumers} threads). {@code ackMode=auto}
+ * is a {@code client-individual} subscription acknowledged as a thread takes the message, so what the route has not
+ * taken yet stays with the broker. Transacted: BEGIN, and the transaction id goes on the exchange.</li>
+ * <li>Success: an InOut exchange sends its reply to {@code reply-to}; then ACK (in the transaction) and COMMIT. Where
+ * the broker ignores the transaction of an ACK (its {@code BrokerProfile}: Artemis), COMMIT first and ACK after, so
+ * a crash in between gives a duplicate and never a loss.</li>
+ * <li>Failure: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker deliver it again in the way
+ * that broker allows (its redelivery count and dead-letter policy apply); on a non-durable topic it is gone.</li>
+ * <li>Stop: no new exchanges (messages taken meanwhile stay unacknowledged); wait for those in flight, then
+ * unsubscribe and release the connection.</li>
  * </ol>
- * With {@code concurrentConsumers > 1}, messages other threads were processing when the consumer subscribed anew
- * come again too (at-least-once).
  */
 @ManagedResource(description = "Managed Stompest consumer")
 public class StompestConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StompestConsumer.class);
     private static final long STOP_WAIT_MILLIS = 30_000;
 
-    /** Read: ACKs (they must name the current subscription). Write: replacing the subscription. */
-    private final ReadWriteLock subscriptionLock = new ReentrantReadWriteLock();
     private final Object inflightLock = new Object();
     private int inflight;
     private volatile PooledConnection lease;
@@ -79,42 +76,42 @@ public class StompestConsumer extends DefaultConsumer {
         return getEndpoint().getConfiguration();
     }
 
+    private boolean ackOnTake() {
+        return StompSpec.ACK_AUTO.equals(configuration().getAckMode());
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         lease = getEndpoint().leaseConnection();
-        subscription = subscribe(lease.connection());
+        StompestConfiguration c = configuration();
+        Map<String, String> headers = StompestEndpoint.stringMap(c.getSubscribeHeaders());
+        if (c.getDurableSubscriptionName() != null) {
+            headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
+        }
+        SubscriptionOptions options = SubscriptionOptions.builder()
+                .ackMode(ackOnTake() ? StompSpec.ACK_CLIENT_INDIVIDUAL : c.getAckMode())
+                .prefetch(c.getPrefetch())
+                .durableSubscriptionName(c.getDurableSubscriptionName())
+                .headers(headers)
+                .selector(c.getSelector())
+                .concurrency(c.getConcurrentConsumers())
+                .build();
+        subscription = lease.connection().subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
+        LOG.debug("Subscribed to {} [id={}, {}, connection={}]", subscription.destination(), subscription.id(),
+                options, lease.connection().id());
         if (getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
             setHealthCheck(new StompestConsumerHealthCheck(this, getRouteId()));
         }
     }
 
-    private Subscription subscribe(StompConnection connection) {
-        StompestConfiguration c = configuration();
-        SubscriptionOptions options = SubscriptionOptions.builder()
-                .ackMode(c.getAckMode())
-                .headers(StompestEndpoint.stringMap(c.getSubscribeHeaders()))
-                .selector(c.getSelector())
-                .concurrency(c.getConcurrentConsumers())
-                .build();
-        Subscription s = connection.subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
-        LOG.debug("Subscribed to {} [id={}, ackMode={}, connection={}]", s.destination(), s.id(), c.getAckMode(),
-                connection.id());
-        return s;
-    }
-
     @Override
     protected void doStop() throws Exception {
         awaitInflight();
-        subscriptionLock.writeLock().lock();
-        try {
-            Subscription s = subscription;
-            subscription = null;
-            if (s != null) {
-                s.unsubscribe();
-            }
-        } finally {
-            subscriptionLock.writeLock().unlock();
+        Subscription s = subscription;
+        subscription = null;
+        if (s != null) {
+            s.unsubscribe();
         }
         PooledConnection l = lease;
         lease = null;
@@ -159,7 +156,13 @@ public class StompestConsumer extends DefaultConsumer {
             inflight++;
         }
         try {
+            if (ackOnTake()) {
+                message.ack();
+            }
             handle(message, l.connection());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot settle STOMP message {} from {}: {}", message.messageId(), message.destination(),
+                    e.getMessage());
         } finally {
             synchronized (inflightLock) {
                 inflight--;
@@ -179,17 +182,16 @@ public class StompestConsumer extends DefaultConsumer {
                 getExceptionHandler().handleException("Cannot turn STOMP message " + message.messageId() + " from "
                         + message.destination() + " into an exchange", exchange, e);
                 // handled by a bridged error handler: done with it; otherwise the broker delivers it again
-                if (exchange.getException() == null || exchange.getExchangeExtension().isErrorHandlerHandled()) {
-                    acknowledge(message, null);
-                } else {
-                    redeliver(message, connection);
+                boolean handled = exchange.getException() == null
+                        || exchange.getExchangeExtension().isErrorHandlerHandled();
+                if (handled && !message.isSettled()) {
+                    message.ack();
+                } else if (!handled) {
+                    message.redeliver();
                 }
                 return;
             }
             process(message, exchange, connection);
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot settle STOMP message {} from {}: {}", message.messageId(), message.destination(),
-                    e.getMessage());
         } finally {
             releaseExchange(exchange, false);
         }
@@ -207,79 +209,41 @@ public class StompestConsumer extends DefaultConsumer {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        if (exchange.getException() == null && !exchange.isRollbackOnly()) {
+        Throwable failure = exchange.getException();
+        if (failure == null && !exchange.isRollbackOnly()) {
             try {
                 if (exchange.getPattern().isOutCapable()) {
                     reply(message, exchange, transaction, connection);
                 }
-                acknowledge(message, transaction);
-                if (transaction != null) {
-                    connection.commit(transaction).get(configuration().getReceiptTimeout(), TimeUnit.MILLISECONDS);
-                }
-            } catch (Exception e) {
-                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                abort(transaction, connection);
-                redeliver(message, connection);
-                getExceptionHandler().handleException("Cannot complete STOMP message " + message.messageId()
-                        + " from " + message.destination(), exchange, cause);
-            }
-        } else {
-            abort(transaction, connection);
-            redeliver(message, connection);
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing exchange", exchange,
-                        exchange.getException());
-            }
-        }
-    }
-
-    /**
-     * ACK (in the transaction, if any). A message of a subscription the consumer has replaced is not acknowledged:
-     * the broker delivers it again anyway.
-     */
-    private void acknowledge(StompMessage message, String transaction) {
-        if (StompSpec.ACK_AUTO.equals(configuration().getAckMode())) {
-            return;
-        }
-        subscriptionLock.readLock().lock();
-        try {
-            Subscription current = subscription;
-            if (current == null || !current.id().equals(message.subscriptionId())) {
-                LOG.debug("Message {} belongs to replaced subscription {}: not acknowledged, it comes again",
-                        message.messageId(), message.subscriptionId());
+                complete(message, transaction, connection);
                 return;
+            } catch (Exception e) {
+                failure = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             }
-            if (transaction == null) {
-                message.ack();
-            } else {
-                message.ack(transaction);
-            }
-        } finally {
-            subscriptionLock.readLock().unlock();
+        }
+        abort(transaction, connection);
+        message.redeliver();
+        if (failure != null) {
+            getExceptionHandler().handleException("Cannot complete STOMP message " + message.messageId() + " from "
+                    + message.destination(), exchange, failure);
         }
     }
 
-    /**
-     * Makes the broker deliver an unacknowledged message again: unsubscribe (the broker takes back what the
-     * subscription has not acknowledged) and subscribe anew. Nothing to do with {@code ackMode=auto}: the message is
-     * gone.
-     */
-    private void redeliver(StompMessage message, StompConnection connection) {
-        if (StompSpec.ACK_AUTO.equals(configuration().getAckMode())) {
-            return;
-        }
-        subscriptionLock.writeLock().lock();
-        try {
-            Subscription current = subscription;
-            if (current == null || !current.id().equals(message.subscriptionId()) || !isRunAllowed()) {
-                return; // already replaced (or stopping): the message comes again anyway
+    /** ACK and COMMIT; the ACK after the COMMIT where the broker would not hold it for the transaction. */
+    private void complete(StompMessage message, String transaction, StompConnection connection) throws Exception {
+        long timeout = configuration().getReceiptTimeout();
+        if (message.isSettled()) { // ackMode=auto: acknowledged when taken
+            if (transaction != null) {
+                connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
             }
-            LOG.debug("Message {} failed: subscribing to {} anew for its redelivery", message.messageId(),
-                    current.destination());
-            current.unsubscribe();
-            subscription = subscribe(connection);
-        } finally {
-            subscriptionLock.writeLock().unlock();
+        } else if (transaction == null) {
+            message.ack();
+        } else if (connection.brokerProfile().honoursAckInTransaction()) {
+            message.ack(transaction);
+            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
+        } else {
+            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
+            message.ack();
         }
     }
 

@@ -3,6 +3,7 @@ package org.stompest.camel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.stompest.client.BrokerProfile;
 import org.stompest.client.ConnectionPool;
 import org.stompest.client.PooledConnection;
 import org.stompest.client.StompConfig;
@@ -39,6 +41,8 @@ import org.stompest.protocol.StompFailoverUri;
 public class StompestEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     private static final String STARTUP_ATTEMPTS = "startupMaxReconnectAttempts";
+    private static final String MAX_DELAY = "maxReconnectDelay";
+    static final long DEFAULT_MAX_DELAY_MILLIS = 500;
     private static final String QUEUE_PREFIX = "queue:";
     private static final String TOPIC_PREFIX = "topic:";
 
@@ -135,6 +139,23 @@ public class StompestEndpoint extends DefaultEndpoint implements EndpointService
             throw invalid("ackMode", ackMode, "auto, client, client-individual");
         }
         positive("concurrentConsumers", c.getConcurrentConsumers(), "a whole number >= 1");
+        if (StompestConfiguration.ACK_CLIENT.equals(ackMode) && c.getConcurrentConsumers() > 1) {
+            throw new IllegalArgumentException("Invalid options ackMode=client with concurrentConsumers="
+                    + c.getConcurrentConsumers() + ": a cumulative ACK of one thread's message would acknowledge"
+                    + " messages other threads are still processing [use ackMode=client-individual, or"
+                    + " concurrentConsumers=1]");
+        }
+        if (c.getPrefetch() < 0) {
+            throw invalid("prefetch", c.getPrefetch(), "a whole number >= 0 (0: the broker's default)");
+        }
+        if (c.getBrokerProfile() != null
+                && !List.of(StompestConfiguration.BROKER_PROFILES.split(",")).contains(c.getBrokerProfile())) {
+            throw invalid("brokerProfile", c.getBrokerProfile(), StompestConfiguration.BROKER_PROFILES);
+        }
+        if (c.getDurableSubscriptionName() != null && getStompDestination().startsWith("/queue/")) {
+            throw invalid("durableSubscriptionName", c.getDurableSubscriptionName(),
+                    "a name, on a topic destination only (" + getStompDestination() + " is a queue)");
+        }
         positive("receiptTimeout", c.getReceiptTimeout(), "a duration > 0");
         positive("requestTimeout", c.getRequestTimeout(), "a duration > 0");
     }
@@ -190,23 +211,34 @@ public class StompestEndpoint extends DefaultEndpoint implements EndpointService
         if (c.getSslContextParameters() != null) {
             builder.sslContext(getComponent().sslContext(c.getSslContextParameters()));
         }
-        if (c.getConnectHeaders() != null && !c.getConnectHeaders().isEmpty()) {
-            builder.connectHeaders(stringMap(c.getConnectHeaders()));
+        Map<String, String> connectHeaders = stringMap(c.getConnectHeaders());
+        if (c.getClientId() != null) {
+            connectHeaders.put("client-id", c.getClientId());
+        }
+        builder.connectHeaders(connectHeaders);
+        if (c.getBrokerProfile() != null) {
+            builder.brokerProfile(BrokerProfile.valueOf(c.getBrokerProfile().toUpperCase(Locale.ROOT)));
         }
         return builder.build();
     }
 
     /**
-     * The failover URI the connection uses: as written, plus startupMaxReconnectAttempts=-1 unless the URI sets it,
-     * so that a route whose broker is down at startup keeps connecting in the background (the stompest default, 0,
-     * would give up after the first attempt).
+     * The failover URI the connection uses: as written, plus two defaults unless the URI sets them:
+     * startupMaxReconnectAttempts=-1, so that a route whose broker is down at startup keeps connecting in the
+     * background (the stompest default, 0, would give up after the first attempt), and maxReconnectDelay=500, so
+     * that traffic resumes within a second of the broker coming back (the stompest default lets the back-off grow
+     * to 30 s).
      */
     static String effectiveFailover(String failover) {
+        StringBuilder effective = new StringBuilder(failover);
         int question = failover.indexOf('?');
-        if (question >= 0 && failover.indexOf(STARTUP_ATTEMPTS, question) >= 0) {
-            return failover;
+        for (String option : new String[] {STARTUP_ATTEMPTS + "=-1", MAX_DELAY + "=" + DEFAULT_MAX_DELAY_MILLIS}) {
+            String name = option.substring(0, option.indexOf('='));
+            if (question < 0 || failover.indexOf(name, question) < 0) {
+                effective.append(effective.indexOf("?") >= 0 ? ',' : '?').append(option);
+            }
         }
-        return failover + (question >= 0 ? ',' : '?') + STARTUP_ATTEMPTS + "=-1";
+        return effective.toString();
     }
 
     static Map<String, String> stringMap(Map<String, Object> map) {

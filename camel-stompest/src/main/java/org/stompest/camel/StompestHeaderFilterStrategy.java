@@ -1,15 +1,19 @@
 package org.stompest.camel;
 
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
+import org.stompest.client.BrokerProfile;
 import org.stompest.protocol.StompSpec;
 
 /**
  * Which headers cross between STOMP frames and Camel messages.
  *
  * <ul>
- * <li>Received (STOMP → Camel): every header but the framing ones ({@code content-length}) and those a broker may
- * copy from the SEND ({@code receipt}, {@code transaction}). {@code destination}, {@code message-id},
- * {@code subscription} and {@code ack} arrive as the {@link StompestConstants} headers instead.</li>
+ * <li>Received (STOMP → Camel): every header but those that describe the broker's delivery rather than the message
+ * ({@link BrokerProfile#DELIVERY_HEADERS}: framing, ids, ack, routing type, delivery attributes, and the brokers'
+ * internal {@code __amq}, {@code _amq} and {@code JMSX} headers). A relay must not send them on: Artemis routes by
+ * {@code destination-type} before the destination's prefix, and an inbound {@code persistent:false} would beat the
+ * producer's own settings. {@code destination}, {@code message-id}, {@code subscription}, {@code ack} and the
+ * delivery attributes arrive as {@link StompestConstants} headers instead.</li>
  * <li>Sent (Camel → STOMP): every header but {@code Camel*} and {@code org.apache.camel.*} ones and the protocol
  * headers the component sets itself:
  * {@code destination}, {@code receipt}, {@code transaction}, {@code content-length}, {@code content-type} (set from
@@ -20,18 +24,14 @@ import org.stompest.protocol.StompSpec;
  */
 public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
     private static final String[] CAMEL_HEADERS = { "Camel", "camel", "org.apache.camel." };
+    private static final String[] CAMEL_AND_BROKER_INTERNAL = { "Camel", "camel", "org.apache.camel.", "__AMQ",
+        "__amq", "_AMQ", "_amq", "JMSX", "jmsx" };
 
     public StompestHeaderFilterStrategy() {
         setLowerCase(true);
-        setInFilterStartsWith(CAMEL_HEADERS);
         setOutFilterStartsWith(CAMEL_HEADERS);
-        getInFilter().add(StompSpec.CONTENT_LENGTH_HEADER);
-        getInFilter().add(StompSpec.RECEIPT_HEADER);
-        getInFilter().add(StompSpec.TRANSACTION_HEADER);
-        getInFilter().add(StompSpec.DESTINATION_HEADER);
-        getInFilter().add(StompSpec.MESSAGE_ID_HEADER);
-        getInFilter().add(StompSpec.SUBSCRIPTION_HEADER);
-        getInFilter().add(StompSpec.ACK_HEADER);
+        setInFilterStartsWith(CAMEL_AND_BROKER_INTERNAL);
+        getInFilter().addAll(BrokerProfile.DELIVERY_HEADERS);
 
         getOutFilter().add(StompSpec.DESTINATION_HEADER);
         getOutFilter().add(StompSpec.RECEIPT_HEADER);
@@ -43,5 +43,6 @@ public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
         getOutFilter().add(StompSpec.SUBSCRIPTION_HEADER);
         getOutFilter().add(StompSpec.ACK_HEADER);
         getOutFilter().add("redelivered");
+        getOutFilter().add("destination-type");
     }
 }

@@ -53,6 +53,10 @@ public final class StompestMessageMapper {
         target.setHeader(StompestConstants.SUBSCRIPTION, message.subscriptionId());
         target.setHeader(StompestConstants.ACK_ID, message.ackId());
         target.setHeader(StompestConstants.REDELIVERED, message.redelivered());
+        setIfPresent(target, StompestConstants.PERSISTENT, message.header("persistent"));
+        setIfPresent(target, StompestConstants.PRIORITY, message.header("priority"));
+        setIfPresent(target, StompestConstants.EXPIRES, message.header("expires"));
+        setIfPresent(target, StompestConstants.TIMESTAMP, message.header("timestamp"));
         String contentType = message.contentType();
         if (contentType != null) {
             target.setHeader(StompestConstants.CONTENT_TYPE, contentType);
@@ -135,6 +139,12 @@ public final class StompestMessageMapper {
             }
         }
         return null;
+    }
+
+    private static void setIfPresent(Message target, String name, String value) {
+        if (value != null) {
+            target.setHeader(name, value);
+        }
     }
 
     private static Charset exchangeCharset(Exchange exchange) {

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * Sends each exchange as a SEND frame on a pooled connection.
  *
  * <ul>
+ * <li>The endpoint decides where and how: {@code persistent:true} unless {@code persistent=false}, and the routing
+ * headers the broker's profile needs for the endpoint's destination; {@code sendHeaders} and the message's own
+ * headers come on top. Headers that describe an inbound delivery never arrive here as plain headers (see
+ * {@link StompestHeaderFilterStrategy}).</li>
  * <li>{@code receipt=true} (default): the SEND asks for a RECEIPT and the exchange completes asynchronously when it
  * arrives, so many exchanges are in flight on one connection; a broker ERROR, a lost connection or
  * {@code receiptTimeout} fail the exchange. {@code receipt=false}: fire and forget.</li>
@@ -47,6 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public class StompestProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(StompestProducer.class);
+    private static final String PERSISTENT_HEADER = "persistent";
 
     /** An InOut exchange waiting for its reply; whoever removes it from {@link #pending} completes it. */
     private static final class Pending {
@@ -196,7 +201,12 @@ public class StompestProducer extends DefaultAsyncProducer {
             callback.done(sync);
             return sync;
         }
-        Map<String, String> headers = new LinkedHashMap<>(out.headers());
+        // the endpoint's defaults first: sendHeaders and the message's own headers win
+        Map<String, String> headers = new LinkedHashMap<>(connection.brokerProfile().routingHeaders(destination));
+        if (c.isPersistent()) {
+            headers.put(PERSISTENT_HEADER, "true");
+        }
+        headers.putAll(out.headers());
         String transaction = transactionOf(exchange, connection);
 
         String correlationId = null;

@@ -138,7 +138,8 @@ class StompestEndpointTest {
 
         StompConfig config = endpoint.createStompConfig();
 
-        assertThat(config.failover()).isEqualTo("tcp://127.0.0.1:1234?startupMaxReconnectAttempts=-1");
+        assertThat(config.failover())
+                .isEqualTo("tcp://127.0.0.1:1234?startupMaxReconnectAttempts=-1,maxReconnectDelay=500");
         assertThat(config.login()).isEqualTo("guest");
         assertThat(config.passcode()).isEqualTo("secret");
         assertThat(config.host()).isEqualTo("/vhost");
@@ -154,12 +155,37 @@ class StompestEndpointTest {
 
     @ParameterizedTest(name = "{0} connects with {1}")
     @CsvSource(delimiter = '|', value = {
-            "tcp://h:1 | tcp://h:1?startupMaxReconnectAttempts=-1",
+            "tcp://h:1 | tcp://h:1?startupMaxReconnectAttempts=-1,maxReconnectDelay=500",
             "failover:(tcp://h:1,tcp://h:2)?randomize=false | failover:(tcp://h:1,tcp://h:2)?randomize=false,"
-            + "startupMaxReconnectAttempts=-1",
-            "failover:(tcp://h:1)?startupMaxReconnectAttempts=2 | failover:(tcp://h:1)?startupMaxReconnectAttempts=2" })
-    void routesKeepConnectingAtStartupUnlessTheUriSaysOtherwise(String failover, String effective) {
+            + "startupMaxReconnectAttempts=-1,maxReconnectDelay=500",
+            "failover:(tcp://h:1)?startupMaxReconnectAttempts=2 | failover:(tcp://h:1)?startupMaxReconnectAttempts=2,"
+            + "maxReconnectDelay=500",
+            "failover:(tcp://h:1)?maxReconnectDelay=30000 | failover:(tcp://h:1)?maxReconnectDelay=30000,"
+            + "startupMaxReconnectAttempts=-1" })
+    void routesKeepConnectingAtStartupAndRetryOftenUnlessTheUriSaysOtherwise(String failover, String effective) {
         assertThat(StompestEndpoint.effectiveFailover(failover)).isEqualTo(effective);
+    }
+
+    @Test
+    void clientAckWithConcurrentConsumersIsRefusedNamingBothOptions() {
+        assertThatThrownBy(() -> endpoint("stompest:queue:x?ackMode=client&concurrentConsumers=2"))
+                .hasMessageContaining("ackMode=client").hasMessageContaining("concurrentConsumers=2");
+    }
+
+    @Test
+    void aDurableSubscriptionNameOnAQueueIsRefused() {
+        assertThatThrownBy(() -> endpoint("stompest:queue:x?durableSubscriptionName=n"))
+                .hasMessageContaining("Invalid option durableSubscriptionName");
+    }
+
+    @Test
+    void clientIdAndBrokerProfileMakeTheStompConfig() throws Exception {
+        StompConfig config = endpoint("stompest:topic:t?clientId=app-1&brokerProfile=classic"
+                                      + "&durableSubscriptionName=n").createStompConfig();
+        assertThat(config.connectHeaders()).containsEntry("client-id", "app-1");
+        assertThat(config.brokerProfile()).isEqualTo(org.stompest.client.BrokerProfile.CLASSIC);
+        assertThatThrownBy(() -> endpoint("stompest:topic:t?brokerProfile=mq"))
+                .hasMessageContaining("Invalid option brokerProfile: mq");
     }
 
     @Test

@@ -25,14 +25,14 @@ class StompestHeaderFilterStrategyTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "content-length", "receipt", "transaction", "destination", "message-id",
-            "subscription", "ack", "CamelInjected" })
+            "subscription", "ack", "CamelInjected", "destination-type", "persistent", "priority", "expires",
+            "timestamp", "redelivered", "__AMQ_CID", "_AMQ_ROUTING_TYPE", "JMSXDeliveryCount" })
     void protocolHeadersOfAReceivedMessageDoNotBecomeCamelHeaders(String header) {
         assertThat(filter.applyFilterToExternalHeaders(header, "v", null)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "content-type", "redelivered", "priority", "expires", "reply-to", "correlation-id",
-            "x-app" })
+    @ValueSource(strings = { "content-type", "reply-to", "correlation-id", "x-app" })
     void otherHeadersOfAReceivedMessageBecomeCamelHeaders(String header) {
         assertThat(filter.applyFilterToExternalHeaders(header, "v", null)).isFalse();
     }

@@ -54,6 +54,7 @@ public final class StompConfig {
     private final Map<String, String> connectHeaders;
     private final int maxConnections;
     private final String name;
+    private final BrokerProfile brokerProfile;
 
     private StompConfig(Builder b) {
         this.failover = b.failover;
@@ -73,6 +74,7 @@ public final class StompConfig {
         this.connectHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectHeaders));
         this.maxConnections = b.maxConnections;
         this.name = b.name;
+        this.brokerProfile = b.brokerProfile;
     }
 
     public static Builder builder() {
@@ -98,6 +100,7 @@ public final class StompConfig {
         b.connectHeaders.putAll(connectHeaders);
         b.maxConnections = maxConnections;
         b.name = name;
+        b.brokerProfile = brokerProfile;
         return b;
     }
 
@@ -176,6 +179,14 @@ public final class StompConfig {
         return maxConnections;
     }
 
+    /**
+     * The broker profile forced by the user, or null (the default): then each connect picks it from the
+     * {@code server} header of CONNECTED ({@link BrokerProfile#of(String)}).
+     */
+    public BrokerProfile brokerProfile() {
+        return brokerProfile;
+    }
+
     /** Optional prefix for thread and JMX names; {@code null} when not set. Not part of equality. */
     public String name() {
         return name;
@@ -197,14 +208,16 @@ public final class StompConfig {
                 && Objects.equals(passcode, c.passcode) && Objects.equals(host, c.host)
                 && version.equals(c.version) && connectTimeout.equals(c.connectTimeout)
                 && connectedTimeout.equals(c.connectedTimeout) && receiptTimeout.equals(c.receiptTimeout)
-                && sslContext == c.sslContext && connectHeaders.equals(c.connectHeaders);
+                && sslContext == c.sslContext && connectHeaders.equals(c.connectHeaders)
+                && brokerProfile == c.brokerProfile;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(failover, login, passcode, host, version, clientHeartBeat, serverHeartBeat,
                 heartBeatTolerance, connectTimeout, connectedTimeout, receiptTimeout,
-                System.identityHashCode(sslContext), hostnameVerification, connectHeaders, maxConnections);
+                System.identityHashCode(sslContext), hostnameVerification, connectHeaders, maxConnections,
+                brokerProfile);
     }
 
     /** Every setting, the passcode masked as {@code ***}. */
@@ -217,7 +230,9 @@ public final class StompConfig {
                 + ", connectedTimeout=" + connectedTimeout + ", receiptTimeout=" + receiptTimeout
                 + ", sslContext=" + (sslContext == null ? null : sslContext.getProtocol())
                 + ", hostnameVerification=" + hostnameVerification + ", connectHeaders=" + maskedHeaders()
-                + ", maxConnections=" + maxConnections + (name == null ? "" : ", name=" + name) + "]";
+                + ", maxConnections=" + maxConnections
+                + (brokerProfile == null ? "" : ", brokerProfile=" + brokerProfile)
+                + (name == null ? "" : ", name=" + name) + "]";
     }
 
     private Map<String, String> maskedHeaders() {
@@ -245,8 +260,15 @@ public final class StompConfig {
         private final Map<String, String> connectHeaders = new LinkedHashMap<>();
         private int maxConnections = 1;
         private String name;
+        private BrokerProfile brokerProfile;
 
         private Builder() {
+        }
+
+        /** Forces a broker profile; null (the default) picks it from CONNECTED's {@code server} header. */
+        public Builder brokerProfile(BrokerProfile profile) {
+            this.brokerProfile = profile;
+            return this;
         }
 
         public Builder failover(String uri) {

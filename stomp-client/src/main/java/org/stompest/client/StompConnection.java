@@ -94,7 +94,7 @@ public final class StompConnection implements AutoCloseable {
 
     /** What is known about the live session; replaced on every connect. */
     private record Live(SocketTransport transport, long epoch, StompBroker broker, String version, String session,
-                        String server, int clientHeartBeat, int serverHeartBeat) {
+                        String server, int clientHeartBeat, int serverHeartBeat, BrokerProfile profile) {
     }
 
     private final StompConfig config;
@@ -123,11 +123,14 @@ public final class StompConnection implements AutoCloseable {
     private final Map<String, Runnable> resubscribeReceipts = new ConcurrentHashMap<>();
 
     private volatile StompFrame lastError;
+    /** The profile of the broker last connected to (the forced one, or GENERIC, before the first connect). */
+    private volatile BrokerProfile profile;
 
     public StompConnection(StompConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.id = (config.name() != null ? config.name() : "stompest") + "-" + IDS.incrementAndGet();
         this.session = new StompSession(config.version(), true);
+        this.profile = config.brokerProfile() != null ? config.brokerProfile() : BrokerProfile.GENERIC;
         this.receipts = new ReceiptTracker(id, stats, Scheduler::schedule, CALLBACKS);
         this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats);
         this.connector = new Connector(config, id, stats, handler, session, sessionLock, lock, () -> state);
@@ -358,6 +361,14 @@ public final class StompConnection implements AutoCloseable {
         return l == null ? 0 : l.serverHeartBeat();
     }
 
+    /**
+     * The profile of the broker: the forced one ({@link StompConfig#brokerProfile()}), else the one its CONNECTED's
+     * {@code server} header names; before the first connect the forced one or GENERIC.
+     */
+    public BrokerProfile brokerProfile() {
+        return profile;
+    }
+
     /** Counts every successful connect: 1 after the first, +1 per reconnect; 0 before. */
     public long epoch() {
         return epoch;
@@ -455,7 +466,7 @@ public final class StompConnection implements AutoCloseable {
             Live l = live;
             if (state == State.CONNECTED && l != null && subscription.subscribedEpoch != l.epoch()) {
                 transport = l.transport();
-                frame = Subscriptions.subscribe(session, subscription, l.epoch());
+                frame = Subscriptions.subscribe(session, subscription, l.epoch(), l.profile());
             }
         }
         if (frame != null) {
@@ -533,7 +544,7 @@ public final class StompConnection implements AutoCloseable {
                 unsubscribe = session.unsubscribe(token, receipt);
                 long next = subscription.nextGeneration();
                 resubscribeReceipts.put(receipt, () -> subscription.delivering(next));
-                subscribe = Subscriptions.subscribe(session, subscription, l.epoch());
+                subscribe = Subscriptions.subscribe(session, subscription, l.epoch(), l.profile());
             }
             LOG.debug("Message {} failed: subscription {} subscribes to {} anew for its redelivery",
                     failed.messageId(), subscription.id(), subscription.destination());
@@ -691,8 +702,10 @@ public final class StompConnection implements AutoCloseable {
         StompBroker broker = transport.broker();
         Live l;
         synchronized (sessionLock) {
+            BrokerProfile p = config.brokerProfile() != null ? config.brokerProfile()
+                    : BrokerProfile.of(session.server());
             l = new Live(transport, epoch + 1, broker, session.version(), session.id(), session.server(),
-                    session.clientHeartBeat(), session.serverHeartBeat());
+                    session.clientHeartBeat(), session.serverHeartBeat(), p);
         }
         synchronized (lock) {
             if (state != State.CONNECTING && state != State.RECONNECTING) {
@@ -700,14 +713,16 @@ public final class StompConnection implements AutoCloseable {
                 throw connector.closedMeanwhile();
             }
             epoch = l.epoch();
+            profile = l.profile();
             live = l;
             lastError = null;
             transition(State.CONNECTED);
             ready.complete(null);
         }
         stats.connected(broker, reconnect || l.epoch() > 1);
-        LOG.info("Connected {} to {} [version={}, session={}, server={}, heart-beats={},{}]", id,
-                transport.address(), l.version(), l.session(), l.server(), l.clientHeartBeat(), l.serverHeartBeat());
+        LOG.info("Connected {} to {} [version={}, session={}, server={}, profile={}, heart-beats={},{}]", id,
+                transport.address(), l.version(), l.session(), l.server(), l.profile(), l.clientHeartBeat(),
+                l.serverHeartBeat());
         heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
         replay(l);
         registerMBean();
@@ -723,7 +738,7 @@ public final class StompConnection implements AutoCloseable {
         List<StompFrame> frames;
         resubscribeReceipts.clear(); // their subscriptions are subscribed anew on this connection
         synchronized (sessionLock) {
-            frames = subscriptions.replay(session, l.epoch());
+            frames = subscriptions.replay(session, l.epoch(), l.profile());
         }
         if (!frames.isEmpty()) {
             LOG.info("Replaying {} subscription(s) of {} on {}", frames.size(), id, l.transport().address());

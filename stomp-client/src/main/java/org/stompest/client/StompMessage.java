@@ -144,6 +144,18 @@ public final class StompMessage {
         connection.nack(this);
     }
 
+    /**
+     * Gives the message back after its processing failed, as a listener that throws does: by the subscription's
+     * {@link SubscriptionOptions#onListenerFailure()} policy and the broker's {@link BrokerProfile}, the broker
+     * delivers it again (a resubscribe, or a NACK where the broker requeues); on a non-durable topic it is NACKed
+     * and gone. Nothing to do for ack mode {@code auto} or a message already settled.
+     */
+    public void redeliver() {
+        if (clientAck && !settled && subscription != null) {
+            subscription.settleFailed(this);
+        }
+    }
+
     /** ACK within a transaction begun on the same connection. */
     public void ack(String transaction) {
         connection.ack(this, transaction);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -81,7 +82,9 @@ final class StompSubscription implements Subscription {
             h.put(StompSpec.SELECTOR_HEADER, options.selector());
         }
         this.headers = Collections.unmodifiableMap(h);
-        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        // a flow-controlled subscription's broker holds back the rest: its queue never makes the reader wait
+        this.queue = options.isFlowControlled() ? new LinkedBlockingQueue<>()
+                : new ArrayBlockingQueue<>(options.queueCapacity());
     }
 
     /** Starts the worker threads. */
@@ -99,15 +102,21 @@ final class StompSubscription implements Subscription {
     }
 
     /**
-     * The SUBSCRIBE headers without destination: id ({@link #wireId()}), ack, selector and the caller's. Call with
-     * the session lock held.
+     * The SUBSCRIBE headers without destination: id ({@link #wireId()}), ack, selector, the caller's, then what the
+     * broker's profile makes of the prefetch and the durable subscription name (the caller's own headers win).
+     * Call with the session lock held.
      */
-    Map<String, String> headers() {
-        if (generation == 0) {
-            return headers;
-        }
+    Map<String, String> headers(BrokerProfile profile) {
         Map<String, String> h = new LinkedHashMap<>(headers);
-        h.put(StompSpec.ID_HEADER, wireId());
+        if (generation != 0) {
+            h.put(StompSpec.ID_HEADER, wireId());
+        }
+        if (options.isFlowControlled()) {
+            profile.prefetchHeaders(options.prefetch()).forEach(h::putIfAbsent);
+        }
+        if (options.durableSubscriptionName() != null) {
+            profile.durableHeaders(options.durableSubscriptionName()).forEach(h::putIfAbsent);
+        }
         return Collections.unmodifiableMap(h);
     }
 
@@ -280,16 +289,40 @@ final class StompSubscription implements Subscription {
             if (!clientAck || message.isSettled()) {
                 return;
             }
-            if (options.onListenerFailure() == ListenerFailure.REDELIVER) {
-                connection.resubscribe(this, message);
-            } else if (!StompSpec.VERSION_1_0.equals(message.frame().version())) {
-                try {
-                    message.nack();
-                } catch (StompError nackFailed) {
-                    LOG.warn("Could not NACK message {} of subscription {} [{}]", message.messageId(), id,
-                            nackFailed.getMessage());
-                }
+            settleFailed(message);
+        }
+    }
+
+    /**
+     * A client-ack message whose listener failed. NACK policy: NACK. REDELIVER: whatever makes this broker deliver
+     * it again ({@link BrokerProfile}): a NACK where it requeues (RabbitMQ), else subscribing anew. A non-durable
+     * topic cannot deliver it again (a resubscribe would also lose what is published meanwhile): NACK it (Classic
+     * dead-letters it, Artemis drops it) and go on with the next.
+     */
+    void settleFailed(StompMessage message) {
+        BrokerProfile profile = connection.brokerProfile();
+        boolean nonDurableTopic = BrokerProfile.isNonDurableTopic(destination,
+                options.durableSubscriptionName() != null);
+        if (options.onListenerFailure() == ListenerFailure.REDELIVER && !profile.nackRedelivers()
+                && !nonDurableTopic) {
+            connection.resubscribe(this, message);
+            return;
+        }
+        if (nonDurableTopic && !profile.nackRedelivers()) {
+            LOG.warn("Message {} of non-durable topic subscription {} [destination={}] failed: NACKed, it does not"
+                    + " come again (use a durable subscription to have it redelivered)", message.messageId(), id,
+                    destination);
+        }
+        boolean canNack = !StompSpec.VERSION_1_0.equals(message.frame().version());
+        try {
+            if (canNack) {
+                message.nack();
+            } else if (nonDurableTopic) {
+                message.ack(); // STOMP 1.0 has no NACK; unacknowledged it would hold the broker's window
             }
+        } catch (StompError settleFailed) {
+            LOG.warn("Could not {} message {} of subscription {} [{}]", canNack ? "NACK" : "ACK", message.messageId(),
+                    id, settleFailed.getMessage());
         }
     }
 

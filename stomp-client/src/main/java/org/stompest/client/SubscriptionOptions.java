@@ -22,6 +22,8 @@ import org.stompest.protocol.StompSpec;
 public final class SubscriptionOptions {
     private static final Set<String> ACK_MODES = Set.of(StompSpec.ACK_AUTO, StompSpec.ACK_CLIENT,
             StompSpec.ACK_CLIENT_INDIVIDUAL);
+    /** The default {@link #prefetch()}. */
+    public static final int DEFAULT_PREFETCH = 100;
     private static final SubscriptionOptions DEFAULTS = builder().build();
 
     private final String ackMode;
@@ -30,6 +32,8 @@ public final class SubscriptionOptions {
     private final int concurrency;
     private final int queueCapacity;
     private final ListenerFailure listenerFailure;
+    private final int prefetch;
+    private final String durableSubscriptionName;
 
     private SubscriptionOptions(Builder b) {
         this.ackMode = b.ackMode;
@@ -38,6 +42,8 @@ public final class SubscriptionOptions {
         this.concurrency = b.concurrency;
         this.queueCapacity = b.queueCapacity;
         this.listenerFailure = b.listenerFailure;
+        this.prefetch = b.prefetch;
+        this.durableSubscriptionName = b.durableSubscriptionName;
     }
 
     /** Auto ack, no extra headers, one thread, a queue of 1000, {@link ListenerFailure#REDELIVER}. */
@@ -83,6 +89,30 @@ public final class SubscriptionOptions {
     }
 
     /** Whether messages must be acknowledged by the client. */
+    /**
+     * How many unacknowledged messages the broker may have out to a client ack subscription (default
+     * {@value #DEFAULT_PREFETCH}; 0 leaves it to the broker). It becomes each broker's own flow-control header
+     * ({@link BrokerProfile#prefetchHeaders(int)}), and because the broker holds back the rest, the hand-off queue of
+     * such a subscription never makes the reader thread wait. Not used with ack mode {@code auto}.
+     */
+    public int prefetch() {
+        return prefetch;
+    }
+
+    /**
+     * The name of a durable topic subscription, or null: sent as each broker's durable-subscription header
+     * ({@link BrokerProfile#durableHeaders(String)}); the connection needs a {@code client-id} connect header on
+     * ActiveMQ Artemis and Classic.
+     */
+    public String durableSubscriptionName() {
+        return durableSubscriptionName;
+    }
+
+    /** Whether the reader thread may have to wait for room in the hand-off queue (auto ack, or no prefetch). */
+    boolean isFlowControlled() {
+        return isClientAck() && prefetch > 0;
+    }
+
     public boolean isClientAck() {
         return !StompSpec.ACK_AUTO.equals(ackMode);
     }
@@ -95,19 +125,23 @@ public final class SubscriptionOptions {
         SubscriptionOptions s = (SubscriptionOptions) o;
         return ackMode.equals(s.ackMode) && headers.equals(s.headers) && Objects.equals(selector, s.selector)
                 && concurrency == s.concurrency && queueCapacity == s.queueCapacity
-                && listenerFailure == s.listenerFailure;
+                && listenerFailure == s.listenerFailure && prefetch == s.prefetch
+                && Objects.equals(durableSubscriptionName, s.durableSubscriptionName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ackMode, headers, selector, concurrency, queueCapacity, listenerFailure);
+        return Objects.hash(ackMode, headers, selector, concurrency, queueCapacity, listenerFailure, prefetch,
+                durableSubscriptionName);
     }
 
     @Override
     public String toString() {
         return "SubscriptionOptions[ackMode=" + ackMode + ", headers=" + headers
                 + (selector == null ? "" : ", selector=" + selector) + ", concurrency=" + concurrency
-                + ", queueCapacity=" + queueCapacity + ", onListenerFailure=" + listenerFailure + "]";
+                + ", queueCapacity=" + queueCapacity + ", onListenerFailure=" + listenerFailure + ", prefetch=" + prefetch
+                + (durableSubscriptionName == null ? "" : ", durableSubscriptionName=" + durableSubscriptionName)
+                + "]";
     }
 
     public static final class Builder {
@@ -117,8 +151,22 @@ public final class SubscriptionOptions {
         private int concurrency = 1;
         private int queueCapacity = 1000;
         private ListenerFailure listenerFailure = ListenerFailure.REDELIVER;
+        private int prefetch = DEFAULT_PREFETCH;
+        private String durableSubscriptionName;
 
         private Builder() {
+        }
+
+        /** See {@link SubscriptionOptions#prefetch()}; 0 leaves flow control to the broker. */
+        public Builder prefetch(int messages) {
+            this.prefetch = messages;
+            return this;
+        }
+
+        /** See {@link SubscriptionOptions#durableSubscriptionName()}. */
+        public Builder durableSubscriptionName(String name) {
+            this.durableSubscriptionName = name;
+            return this;
         }
 
         public Builder ackMode(String mode) {
@@ -170,6 +218,13 @@ public final class SubscriptionOptions {
             }
             if (queueCapacity < 1) {
                 throw new IllegalArgumentException("Invalid queueCapacity: " + queueCapacity + " (expected >= 1)");
+            }
+            if (prefetch < 0) {
+                throw new IllegalArgumentException("Invalid prefetch: " + prefetch + " (expected >= 0)");
+            }
+            if (durableSubscriptionName != null && durableSubscriptionName.isBlank()) {
+                throw new IllegalArgumentException("Invalid durableSubscriptionName: '" + durableSubscriptionName
+                        + "' (expected a name, or none)");
             }
             if (listenerFailure == null) {
                 throw new IllegalArgumentException("Invalid onListenerFailure: null (expected REDELIVER or NACK)");

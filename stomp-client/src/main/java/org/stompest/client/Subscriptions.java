@@ -105,7 +105,7 @@ final class Subscriptions {
      * Call with the session lock held, on a session just CONNECTED in {@code epoch}: resubscribes (same ids) the
      * session's replay entries first, then the subscriptions made meanwhile, and returns the frames to send.
      */
-    List<StompFrame> replay(StompSession session, long epoch) {
+    List<StompFrame> replay(StompSession session, long epoch, BrokerProfile profile) {
         List<StompFrame> frames = new ArrayList<>();
         List<ReplayEntry> entries = session.replay();
         for (ReplayEntry entry : entries) {
@@ -113,7 +113,7 @@ final class Subscriptions {
             if (subscription.isActive() && byId.get(subscription.id()) == subscription) {
                 // one subscribed by a caller since CONNECTED is on the wire already: only re-register it
                 boolean sent = subscription.subscribedEpoch == epoch;
-                StompFrame frame = subscribe(session, subscription, epoch);
+                StompFrame frame = subscribe(session, subscription, epoch, profile);
                 if (!sent) {
                     frames.add(frame);
                 }
@@ -121,16 +121,17 @@ final class Subscriptions {
         }
         for (StompSubscription subscription : ordered()) {
             if (subscription.isActive() && subscription.subscribedEpoch != epoch) {
-                frames.add(subscribe(session, subscription, epoch));
+                frames.add(subscribe(session, subscription, epoch, profile));
             }
         }
         return frames;
     }
 
     /** Call with the session lock held: registers {@code subscription} in the session; its SUBSCRIBE frame. */
-    static StompFrame subscribe(StompSession session, StompSubscription subscription, long epoch) {
-        StompFrame frame = session.subscribe(subscription.destination(), subscription.headers(), null, subscription)
-                .frame();
+    static StompFrame subscribe(StompSession session, StompSubscription subscription, long epoch,
+                                BrokerProfile profile) {
+        StompFrame frame = session.subscribe(subscription.destination(), subscription.headers(profile), null,
+                subscription).frame();
         if (subscription.subscribedEpoch != epoch) {
             subscription.delivering(subscription.generation()); // a new connection has no old subscription
         }

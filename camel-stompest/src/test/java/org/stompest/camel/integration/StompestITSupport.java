@@ -23,7 +23,13 @@ abstract class StompestITSupport extends CamelTestSupport {
         CamelContext camelContext = super.createCamelContext();
         StompestComponent component = camelContext.getComponent("stompest", StompestComponent.class);
         component.getConfiguration().setFailover(brokerUri());
+        component.getConfiguration().setHost(virtualHost());
         return camelContext;
+    }
+
+    /** The virtual host (the CONNECT's host header) the component sends; null: none (RabbitMQ wants /). */
+    protected String virtualHost() {
+        return null;
     }
 
     protected StompestComponent component() {

@@ -1,0 +1,213 @@
+package org.stompest.client.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's RabbitMQ (3.10, with the {@code rabbitmq_stomp} and {@code rabbitmq_web_stomp} plugins) as a plain child
+ * process on loopback ports of its own: no systemd, no container. Every path it writes (HOME and its Erlang cookie,
+ * Mnesia, logs, config, enabled plugins) is under {@code target/rabbitmq-<port>}, the node name is unique per
+ * instance, and its Erlang port mapper (epmd) listens on a port of its own and is ended with it.
+ * <ol>
+ * <li>{@link #start()} launches {@code rabbitmq-server} and waits (up to 60 s; it takes about 8 s on 2 cores) until
+ * its STOMP port answers a CONNECT with CONNECTED. When RabbitMQ is not installed or does not come up, it throws an
+ * {@link IllegalStateException} with the reason and the end of the broker's log: tests that need it fail, they do
+ * not skip. {@code .ci/run} installs the package.</li>
+ * <li>{@link #close()} runs {@code rabbitmqctl stop} under the same environment, waits for the process, then ends
+ * epmd ({@code epmd -kill}); the process is destroyed if it does not stop in time.</li>
+ * </ol>
+ * The virtual host is {@code /} (RabbitMQ refuses an empty {@code host} header); guest/guest works from loopback.
+ */
+public final class RabbitMqProcess implements AutoCloseable {
+    /** Where Debian's package puts the scripts that run without systemd. */
+    static final Path BIN = Paths.get("/usr/lib/rabbitmq/bin");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final int stompPort = FreePorts.find();
+    private final int webStompPort = FreePorts.find();
+    private final int amqpPort = FreePorts.find();
+    private final int distPort = FreePorts.find();
+    private final int epmdPort = FreePorts.find();
+    private final String node = "rabbit-" + stompPort + "@localhost";
+    private final Path dir = Paths.get("target", "rabbitmq-" + stompPort).toAbsolutePath();
+    private Process process;
+
+    /** Starts the broker, or throws naming why it could not. */
+    public synchronized RabbitMqProcess start() {
+        if (process != null) {
+            throw new IllegalStateException("RabbitMQ already started on STOMP port " + stompPort);
+        }
+        Path server = BIN.resolve("rabbitmq-server");
+        if (!Files.isExecutable(server)) {
+            throw new IllegalStateException("RabbitMQ is not installed: " + server + " is missing (Debian package"
+                    + " rabbitmq-server; .ci/run installs it: apt-get install -y rabbitmq-server)");
+        }
+        try {
+            Files.createDirectories(dir.resolve("home"));
+            Files.createDirectories(dir.resolve("log"));
+            Files.writeString(dir.resolve("rabbitmq.conf"), String.join("\n",
+                    "listeners.tcp.default = 127.0.0.1:" + amqpPort,
+                    "stomp.listeners.tcp.1 = 127.0.0.1:" + stompPort,
+                    "web_stomp.tcp.port = " + webStompPort,
+                    "web_stomp.tcp.ip = 127.0.0.1",
+                    "loopback_users.guest = true", ""));
+            Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp,rabbitmq_web_stomp].\n");
+            ProcessBuilder builder = new ProcessBuilder(server.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("log").resolve("console.log").toFile());
+            builder.environment().putAll(environment());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not launch RabbitMQ [" + server + "]: " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String log = logTail();
+                stopEpmd();
+                process = null;
+                throw new IllegalStateException("RabbitMQ exited while starting [dir=" + dir + "]:\n" + log);
+            }
+            try {
+                if (answersConnect()) {
+                    return this;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                process.waitFor(200, TimeUnit.MILLISECONDS); // returns at once if it dies
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("RabbitMQ did not answer STOMP on port " + stompPort + " within "
+                + START_TIMEOUT.toSeconds() + " s [last=" + last + ", dir=" + dir + "]:\n" + logTail());
+    }
+
+    /** The environment that keeps every path and port of this node its own. */
+    private Map<String, String> environment() {
+        String erlArgs = "-kernel inet_dist_use_interface {127,0,0,1}";
+        return Map.ofEntries(
+                Map.entry("HOME", dir.resolve("home").toString()),
+                Map.entry("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString()),
+                Map.entry("RABBITMQ_LOG_BASE", dir.resolve("log").toString()),
+                Map.entry("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString()),
+                Map.entry("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString()),
+                Map.entry("RABBITMQ_NODENAME", node),
+                Map.entry("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"),
+                Map.entry("RABBITMQ_DIST_PORT", Integer.toString(distPort)),
+                Map.entry("ERL_EPMD_ADDRESS", "127.0.0.1"),
+                Map.entry("ERL_EPMD_PORT", Integer.toString(epmdPort)),
+                Map.entry("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", erlArgs),
+                Map.entry("RABBITMQ_CTL_ERL_ARGS", erlArgs));
+    }
+
+    /** A raw STOMP 1.2 CONNECT on the STOMP port: true once it answers CONNECTED. */
+    private boolean answersConnect() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", stompPort), 1000);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write("CONNECT\naccept-version:1.2\nhost:/\nlogin:guest\npasscode:guest\n\n\0"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] head = in.readNBytes(9);
+            return new String(head, StandardCharsets.US_ASCII).equals("CONNECTED");
+        }
+    }
+
+    private String logTail() {
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("log"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+                lines.add("== " + file.getFileName());
+                lines.addAll(all.subList(Math.max(0, all.size() - 20), all.size()));
+            }
+        } catch (IOException | RuntimeException e) {
+            lines.add("(no log: " + e + ")");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Stops the node (rabbitmqctl stop), then its epmd. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
+        try {
+            ProcessBuilder ctl = new ProcessBuilder(BIN.resolve("rabbitmqctl").toString(), "-n", node, "stop")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log").resolve("ctl.log").toFile()));
+            ctl.environment().putAll(environment());
+            Process stop = ctl.start();
+            if (!stop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                stop.destroyForcibly();
+            }
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        } finally {
+            process = null;
+            stopEpmd();
+        }
+    }
+
+    private void stopEpmd() {
+        try {
+            Process kill = new ProcessBuilder("epmd", "-port", Integer.toString(epmdPort), "-kill")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no epmd on PATH: nothing was started through it either
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public int port() {
+        return stompPort;
+    }
+
+    /** {@code tcp://127.0.0.1:<stomp port>}; connect with virtual host {@code /}. */
+    public String stompUri() {
+        return "tcp://127.0.0.1:" + stompPort;
+    }
+
+    /** The Web STOMP endpoint, {@code ws://127.0.0.1:<port>/ws}. */
+    public String webStompUri() {
+        return "ws://127.0.0.1:" + webStompPort + "/ws";
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitMqProcess[node=" + node + ", stomp=" + stompPort + "]";
+    }
+}
