@@ -23,6 +23,7 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
 
     public static final String DEFAULT_FAILOVER = "tcp://localhost:61613";
     public static final String DEFAULT_VERSION = "1.2";
+    public static final String DEFAULT_HOST = "/";
     public static final String VERSIONS = "1.0,1.1,1.2";
     public static final String DEFAULT_HEART_BEATS = "10000,10000";
     public static final double DEFAULT_HEART_BEAT_TOLERANCE = 2.0;
@@ -50,8 +51,8 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private String login;
     @UriParam(label = "security", secret = true)
     private String passcode;
-    @UriParam(label = "common")
-    private String host;
+    @UriParam(label = "common", defaultValue = DEFAULT_HOST)
+    private String host = DEFAULT_HOST;
     @UriParam(label = "common", defaultValue = DEFAULT_VERSION, enums = VERSIONS)
     private String version = DEFAULT_VERSION;
     @UriParam(label = "common", defaultValue = DEFAULT_HEART_BEATS)
@@ -162,7 +163,10 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
         return host;
     }
 
-    /** The virtual host: the host header of the CONNECT frame (RabbitMQ wants /). */
+    /**
+     * The virtual host: the host header of the CONNECT frame. RabbitMQ reads it as its virtual host (its default is
+     * /, and it refuses an empty one); ActiveMQ Artemis and Classic ignore it.
+     */
     public void setHost(String host) {
         this.host = host;
     }

@@ -154,6 +154,10 @@ public class StompestProducer extends DefaultAsyncProducer {
                 Throwable cause = unwrap(error);
                 String reason = cause instanceof TimeoutException ? "no connection within " + timeout + " ms"
                         : "cannot connect: " + cause.getMessage();
+                StompFrame refused = connection.lastError();
+                if (refused != null) { // e.g. a wrong passcode or virtual host: say what the broker said
+                    reason += "; last ERROR from the broker: " + refused.header("message");
+                }
                 exchange.setException(new CamelExchangeException("SEND to " + getEndpoint().getStompDestination()
                         + " failed: " + reason + " [state=" + connection.state() + ", failover="
                         + getEndpoint().getConfiguration().getFailover() + "]", exchange, cause));

@@ -1,6 +1,8 @@
 package org.stompest.jmx;
 
 import java.net.MalformedURLException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,6 +18,8 @@ import javax.management.remote.JMXServiceURL;
  */
 public final class CommandLine {
     public static final String PROGRAM = "jmx-console";
+    /** Refused with a hint rather than as an unknown option: a password on the command line is visible to ps. */
+    private static final String PASSWORD_FLAG = "--password";
 
     private CommandLine() {
     }
@@ -34,6 +38,10 @@ public final class CommandLine {
             }
             int eq = arg.indexOf('=');
             String flag = eq < 0 ? arg : arg.substring(0, eq);
+            if (flag.equals(PASSWORD_FLAG)) {
+                throw ConsoleException.usage(PASSWORD_FLAG + " is not accepted: other users can read a command line "
+                        + "(ps) [use " + Option.PASSWORD_FILE.flag() + " PATH, or type it when asked]");
+            }
             Option option = Option.byFlag(flag)
                     .orElseThrow(() -> ConsoleException.usage("unknown option: " + flag));
             if (given.containsKey(option)) {
@@ -84,7 +92,7 @@ public final class CommandLine {
         if (target instanceof Target.LocalJvms && command != Command.LIST) {
             throw ConsoleException.usage(command.word() + " needs a target: --pid, --url or --host/--port");
         }
-        return new Invocation(command, name, target,
+        return new Invocation(command, name, target, security(given, target),
                 given.containsKey(Option.JSON),
                 number(Option.INTERVAL, value(given, Option.INTERVAL), 1, Long.MAX_VALUE),
                 number(Option.COUNT, value(given, Option.COUNT), 0, Long.MAX_VALUE),
@@ -125,6 +133,42 @@ public final class CommandLine {
         return new Target.LocalJvms();
     }
 
+    private static RemoteSecurity security(Map<Option, String> given, Target target) {
+        boolean remote = target instanceof Target.ServiceUrl || target instanceof Target.HostPort;
+        for (Option option : given.keySet()) {
+            if (option.remoteOnly() && !remote) {
+                throw ConsoleException.usage(option.flag() + " only applies to --url or --host/--port");
+            }
+        }
+        String user = given.get(Option.USER);
+        if (user != null && user.isBlank()) {
+            throw ConsoleException.usage(Option.USER.flag() + " must not be empty");
+        }
+        requires(given, Option.PASSWORD_FILE, Option.USER);
+        requires(given, Option.TRUSTSTORE, Option.SSL);
+        requires(given, Option.TRUSTSTORE_PASSWORD_FILE, Option.TRUSTSTORE);
+        return new RemoteSecurity(user, path(given, Option.PASSWORD_FILE), given.containsKey(Option.SSL),
+                path(given, Option.TRUSTSTORE), path(given, Option.TRUSTSTORE_PASSWORD_FILE));
+    }
+
+    private static void requires(Map<Option, String> given, Option option, Option needed) {
+        if (given.containsKey(option) && !given.containsKey(needed)) {
+            throw ConsoleException.usage(option.flag() + " needs " + needed.flag());
+        }
+    }
+
+    private static Path path(Map<Option, String> given, Option option) {
+        String text = given.get(option);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw ConsoleException.usage(option.flag() + " is not a path: " + text);
+        }
+    }
+
     private static String value(Map<Option, String> given, Option option) {
         return given.getOrDefault(option, option.defaultValue());
     }
@@ -159,6 +203,8 @@ public final class CommandLine {
         b.append("Target (one of them; with none, list attaches to every local JVM of this user and shows\n");
         b.append("those that have stompest connections):\n");
         appendOptions(b, Option.Group.TARGET);
+        b.append("\nRemote options (with --url or --host/--port):\n");
+        appendOptions(b, Option.Group.REMOTE);
         b.append("\nCommands:\n");
         for (Command c : Command.values()) {
             appendRow(b, c.word() + (c.needsName() ? " " + c.argument() : ""), c.help());

@@ -8,7 +8,8 @@ public enum ExitCode {
     CANNOT_CONNECT(3, "cannot attach or connect to the JVM, or lost it"),
     NO_CONNECTIONS(4, "the JVM has no stompest connections"),
     NO_SUCH_CONNECTION(5, "no stompest connection with that name"),
-    OPERATION_FAILED(6, "the reconnect or disconnect operation failed");
+    OPERATION_FAILED(6, "the reconnect or disconnect operation failed"),
+    AUTHENTICATION_FAILED(7, "the JVM refused the credentials (wrong or missing --user and password)");
 
     private final int code;
     private final String meaning;

@@ -7,6 +7,7 @@ package org.stompest.jmx;
  * @param command        what to do; {@link Command#LIST} when none was given
  * @param name           the connection name (or full ObjectName) for show, reconnect and disconnect; else null
  * @param target         the JVM to talk to
+ * @param security       credentials and TLS for a remote target ({@link RemoteSecurity#NONE} otherwise)
  * @param json           print JSON instead of text
  * @param intervalMillis watch: time between redraws
  * @param count          watch: stop after this many redraws; 0 = until interrupted
@@ -18,6 +19,7 @@ public record Invocation(
         Command command,
         String name,
         Target target,
+        RemoteSecurity security,
         boolean json,
         long intervalMillis,
         long count,
@@ -26,7 +28,7 @@ public record Invocation(
         boolean help) {
 
     static Invocation helpOnly() {
-        return new Invocation(Command.LIST, null, new Target.LocalJvms(), false,
+        return new Invocation(Command.LIST, null, new Target.LocalJvms(), RemoteSecurity.NONE, false,
                 Long.parseLong(Option.INTERVAL.defaultValue()), Long.parseLong(Option.COUNT.defaultValue()), false,
                 Long.parseLong(Option.TIMEOUT.defaultValue()), true);
     }

@@ -80,7 +80,8 @@ public final class JmxConsole {
         if (invocation.target() instanceof Target.LocalJvms) {
             return discover(invocation);
         }
-        try (JmxSession session = JmxSession.open(invocation.target(), invocation.timeoutMillis())) {
+        try (JmxSession session = JmxSession.open(invocation.target(), invocation.timeoutMillis(),
+                invocation.security())) {
             try {
                 return execute(invocation, session);
             } catch (IOException e) {

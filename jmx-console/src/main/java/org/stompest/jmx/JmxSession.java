@@ -3,6 +3,7 @@ package org.stompest.jmx;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -29,7 +30,16 @@ public final class JmxSession implements AutoCloseable {
         this.connector = connector;
     }
 
+    /** Opens a session without credentials or TLS. */
     public static JmxSession open(Target target, long timeoutMillis) {
+        return open(target, timeoutMillis, RemoteSecurity.NONE);
+    }
+
+    /**
+     * Opens a session; for a remote target with {@code security}'s credentials and TLS (the password is read, or
+     * asked for, before the time limit starts). A refused login is {@link ExitCode#AUTHENTICATION_FAILED}.
+     */
+    public static JmxSession open(Target target, long timeoutMillis, RemoteSecurity security) {
         if (target instanceof Target.Pid pid) {
             if (pid.pid() == ProcessHandle.current().pid()) {
                 // the Attach API refuses to attach to itself; this JVM's beans are right here
@@ -40,13 +50,14 @@ public final class JmxSession implements AutoCloseable {
                         "cannot connect to " + target.describe() + " [" + reason + "]");
             });
             String address = withTimeout(target, timeoutMillis, () -> localConnectorAddress(pid.pid()));
-            return connect(target, address, timeoutMillis);
+            return connect(target, address, timeoutMillis, Map.of());
         }
         if (target instanceof Target.ServiceUrl url) {
-            return connect(target, url.url(), timeoutMillis);
+            return connect(target, url.url(), timeoutMillis, ConnectorEnvironment.of(security, System.console()));
         }
         if (target instanceof Target.HostPort hostPort) {
-            return connect(target, hostPort.serviceUrl(), timeoutMillis);
+            return connect(target, hostPort.serviceUrl(), timeoutMillis,
+                    ConnectorEnvironment.of(security, System.console()));
         }
         throw new IllegalArgumentException("not a single JVM: " + target.describe());
     }
@@ -64,9 +75,9 @@ public final class JmxSession implements AutoCloseable {
         }
     }
 
-    private static JmxSession connect(Target target, String url, long timeoutMillis) {
+    private static JmxSession connect(Target target, String url, long timeoutMillis, Map<String, ?> environment) {
         JMXConnector connector = withTimeout(target, timeoutMillis,
-                () -> JMXConnectorFactory.connect(new JMXServiceURL(url), null));
+                () -> JMXConnectorFactory.connect(new JMXServiceURL(url), environment));
         try {
             return new JmxSession(target.describe(), connector.getMBeanServerConnection(), connector);
         } catch (IOException e) {
@@ -97,6 +108,11 @@ public final class JmxSession implements AutoCloseable {
     }
 
     static ConsoleException cannotConnect(Target target, Throwable cause) {
+        if (cause instanceof SecurityException) {
+            // the JMX authenticator's verdict ("Authentication failed! ...", "Credentials required"): no secrets
+            return new ConsoleException(ExitCode.AUTHENTICATION_FAILED,
+                    "authentication failed for " + target.describe() + " [" + Failures.reason(cause) + "]", cause);
+        }
         return new ConsoleException(ExitCode.CANNOT_CONNECT,
                 "cannot connect to " + target.describe() + " [" + Failures.reason(cause) + "]", cause);
     }

@@ -14,6 +14,16 @@ public enum Option {
     HOST(Group.TARGET, "--host", null, "HOST", "localhost", "JMX RMI registry host, used with --port"),
     PORT(Group.TARGET, "--port", null, "PORT", null,
             "JMX RMI registry port: service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi"),
+    USER(Group.REMOTE, "--user", null, "NAME", null,
+            "log in as NAME; the password is asked for without echo, or read from --password-file"),
+    PASSWORD_FILE(Group.REMOTE, "--password-file", null, "PATH", null,
+            "read the password from the first line of PATH (never give it on the command line)"),
+    SSL(Group.REMOTE, "--ssl", null, null, null,
+            "use TLS to the RMI registry and the connector (jmxremote.ssl and jmxremote.registry.ssl)"),
+    TRUSTSTORE(Group.REMOTE, "--truststore", null, "PATH", null,
+            "with --ssl, trust the certificates in PATH (PKCS12 or JKS) instead of javax.net.ssl.trustStore"),
+    TRUSTSTORE_PASSWORD_FILE(Group.REMOTE, "--truststore-password-file", null, "PATH", null,
+            "read the --truststore password from the first line of PATH"),
     JSON(Group.GENERAL, "--json", null, null, null, "print JSON instead of text"),
     INTERVAL(Group.WATCH, "--interval", null, "MS", "1000", "milliseconds between redraws"),
     COUNT(Group.WATCH, "--count", null, "N", "0", "stop after N redraws; 0 = until interrupted"),
@@ -21,8 +31,11 @@ public enum Option {
     TIMEOUT(Group.GENERAL, "--timeout", null, "MS", "10000", "give up attaching or connecting after MS milliseconds"),
     HELP(Group.GENERAL, "--help", "-h", null, null, "print this help and exit");
 
-    /** Where the option is listed in the help; WATCH options are refused by the other commands. */
-    enum Group { TARGET, GENERAL, WATCH }
+    /**
+     * Where the option is listed in the help; WATCH options are refused by the other commands, REMOTE ones by
+     * every target but --url and --host/--port.
+     */
+    enum Group { TARGET, REMOTE, GENERAL, WATCH }
 
     private final Group group;
     private final String flag;
@@ -69,6 +82,11 @@ public enum Option {
 
     public boolean takesValue() {
         return valueName != null;
+    }
+
+    /** Whether the option only makes sense for a remote target (a service URL or host and port). */
+    public boolean remoteOnly() {
+        return group == Group.REMOTE;
     }
 
     /** Whether the option only makes sense for {@code watch}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -141,6 +142,39 @@ class CommandLineTest {
     void badUrlErrorNeverShowsItsCredentials() {
         assertThatThrownBy(() -> CommandLine.parse("--url", "http://admin:s3cret@h/"))
                 .hasMessage("--url is not a JMX service URL: http://***@h/");
+    }
+
+    @Test
+    void remoteOptionsDescribeCredentialsAndTlsWithoutReadingAnything() {
+        Invocation i = CommandLine.parse("--host", "db-1", "--port", "9010", "--user", "monitor",
+                "--password-file", "/no/such/file", "--ssl", "--truststore", "trust.p12",
+                "--truststore-password-file", "trust.pw");
+
+        assertThat(i.security()).isEqualTo(new RemoteSecurity("monitor", Path.of("/no/such/file"), true,
+                Path.of("trust.p12"), Path.of("trust.pw")));
+        assertThat(CommandLine.parse("--port", "9010").security()).isEqualTo(RemoteSecurity.NONE);
+        assertThat(CommandLine.parse("--url", "service:jmx:rmi:///jndi/rmi://h:1/jmxrmi", "--ssl").security().ssl())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--password s3cret --user u --port 1 | --password is not accepted: other users can read a command line (ps) "
+            + "[use --password-file PATH, or type it when asked]",
+        "--password=s3cret --user u --port 1 | --password is not accepted: other users can read a command line (ps) "
+            + "[use --password-file PATH, or type it when asked]",
+        "--pid 1 --user u                     | --user only applies to --url or --host/--port",
+        "--ssl                                | --ssl only applies to --url or --host/--port",
+        "--port 1 --password-file pw          | --password-file needs --user",
+        "--port 1 --truststore t.p12          | --truststore needs --ssl",
+        "--port 1 --ssl --truststore-password-file pw | --truststore-password-file needs --truststore",
+        "--port 1 --user=                     | --user must not be empty",
+    })
+    void remoteOptionErrorsNameTheOptionAndNeverAPassword(String args, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(args.split(" ")))
+                .isInstanceOf(ConsoleException.class).hasMessage(message)
+                .satisfies(e -> assertThat(((ConsoleException) e).exitCode()).isEqualTo(ExitCode.USAGE))
+                .message().doesNotContain("s3cret");
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 import org.stompest.error.StompError;
+import org.stompest.error.StompFrameError;
 import org.stompest.protocol.StompFailoverUri;
+import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
 
 /**
@@ -384,7 +386,29 @@ public final class StompConfig {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("Invalid maxConnections: " + maxConnections + " (expected >= 1)");
             }
+            connectHeader("login", StompSpec.LOGIN_HEADER, login);
+            connectHeader("passcode", StompSpec.PASSCODE_HEADER, passcode);
+            connectHeader("host", StompSpec.HOST_HEADER, host);
+            for (Map.Entry<String, String> header : connectHeaders.entrySet()) {
+                connectHeader("connectHeaders", header.getKey(), header.getValue());
+            }
             return new StompConfig(this);
+        }
+
+        /**
+         * Renders the option as the header CONNECT sends it (CONNECT is never escaped and always 1.0), so that a
+         * line feed, which would add header lines, fails here naming the option rather than on every connect.
+         * The protocol's message names the header and never shows a passcode.
+         */
+        private static void connectHeader(String option, String name, String value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                new StompFrame(StompSpec.CONNECT, Collections.singletonMap(name, value)).toBytes();
+            } catch (StompFrameError e) {
+                throw new IllegalArgumentException("Invalid " + option + ": " + e.getMessage(), e);
+            }
         }
 
         private static void positive(String option, Duration value) {

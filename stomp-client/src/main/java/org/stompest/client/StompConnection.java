@@ -889,10 +889,10 @@ public final class StompConnection implements AutoCloseable {
         String message = frame.header(StompSpec.MESSAGE_HEADER);
         stats.errorFrame(message);
         listeners.errorReceived(frame);
+        lastError = frame; // also a refused CONNECT: callers waiting for a connection can say why
         if (connector.refused(transport, frame)) {
             return;
         }
-        lastError = frame;
         receipts.refused(frame.header(StompSpec.RECEIPT_ID_HEADER), frame);
         LOG.warn("{} from {}", StompBrokerError.describe(frame), transport.address());
     }

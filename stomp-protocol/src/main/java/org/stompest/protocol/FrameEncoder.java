@@ -46,7 +46,7 @@ final class FrameEncoder {
             if (ascii) {
                 throw new StompFrameError("Cannot encode non-ASCII character "
                         + Repr.str(new String(Character.toChars(text.codePointAt(i)))) + " at position " + i
-                        + " in version 1.0 [text=" + Repr.str(text) + context(header) + "]");
+                        + " in version 1.0 [text=" + shown(text, header) + context(header) + "]");
             }
             ensure(4 + n - i);
             if (c < 0x800) {
@@ -60,13 +60,21 @@ final class FrameEncoder {
                 buf[count++] = (byte) (0x80 | (cp & 0x3f));
             } else if (Character.isSurrogate(c)) {
                 throw new StompFrameError("Cannot encode unpaired surrogate at position " + i + " [text="
-                        + Repr.str(text) + context(header) + "]");
+                        + shown(text, header) + context(header) + "]");
             } else {
                 buf[count++] = (byte) (0xe0 | (c >> 12));
                 buf[count++] = (byte) (0x80 | ((c >> 6) & 0x3f));
                 buf[count++] = (byte) (0x80 | (c & 0x3f));
             }
         }
+    }
+
+    /**
+     * The text for an error message, masked for a passcode: with that header only its value can fail, since the
+     * name itself is ASCII.
+     */
+    private static String shown(String text, String header) {
+        return StompSpec.PASSCODE_HEADER.equals(header) ? Repr.str(Repr.MASK) : Repr.str(text);
     }
 
     private static String context(String header) {

@@ -5,6 +5,13 @@ import org.stompest.error.StompFrameError;
 /**
  * Header escaping per (version, command), applied separately to each header name and value. One pass over the
  * characters, no regex; a text with nothing to escape is returned as it is, without a copy.
+ *
+ * <p>Rendering refuses what the frame cannot carry, because a raw line feed in a header would start a new header
+ * line on the wire (header injection: {@code x-note:a\ndestination:/queue/evil} moves a 1.0 message). So a NUL
+ * is refused everywhere (no version escapes it), LF everywhere escaping is off (all of 1.0, CONNECT and CONNECTED
+ * in every version), CR everywhere but 1.2 with escaping on (brokers take CR LF as a line end in any version), and
+ * {@code ':'} in a header name where escaping is off. The error names the header, never its value, so a passcode
+ * cannot leak through it.
  */
 final class HeaderCodec {
     private HeaderCodec() {
@@ -16,37 +23,73 @@ final class HeaderCodec {
                 || StompSpec.COMMANDS_ESCAPE_EXCLUDED.get(version).contains(command);
     }
 
-    static String escape(String text, String version, String command) {
-        if (excluded(version, command)) {
-            return text;
-        }
-        boolean cr = StompSpec.VERSION_1_2.equals(version);
+    /** A header name for the wire; throws {@link StompFrameError} for a character the frame cannot carry. */
+    static String escapeName(String name, String version, String command) {
+        return escape(name, true, name, version, command);
+    }
+
+    /** A header value for the wire; throws {@link StompFrameError} (naming the header) like {@link #escapeName}. */
+    static String escapeValue(String value, String name, String version, String command) {
+        return escape(value, false, name, version, command);
+    }
+
+    private static String escape(String text, boolean isName, String name, String version, String command) {
+        boolean excluded = excluded(version, command);
+        boolean cr = !excluded && StompSpec.VERSION_1_2.equals(version);
+        StringBuilder out = null;
         int n = text.length();
-        int i = 0;
-        while (i < n && !special(text.charAt(i), cr)) {
-            i++;
-        }
-        if (i == n) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(n + 8).append(text, 0, i);
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '\\': out.append("\\\\"); break;
-                case ':': out.append("\\c"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r':
-                    if (cr) {
-                        out.append("\\r");
-                    } else {
-                        out.append(c);
-                    }
-                    break;
-                default: out.append(c);
+            // Every character that needs a look is at most '\\'; everything above goes straight through.
+            String sequence = null;
+            if (c <= '\\') {
+                if (refused(c, excluded, cr, isName)) {
+                    throw refusal(c, isName, name, version, command, excluded);
+                }
+                sequence = excluded ? null : sequence(c);
+            }
+            if (sequence != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 8).append(text, 0, i);
+                }
+                out.append(sequence);
+            } else if (out != null) {
+                out.append(c);
             }
         }
-        return out.toString();
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean refused(char c, boolean excluded, boolean cr, boolean isName) {
+        return c == '\0' || (c == '\r' && !cr) || (excluded && (c == '\n' || (isName && c == ':')));
+    }
+
+    /** The escape sequence of a character that was not refused, or null to write it as it is. */
+    private static String sequence(char c) {
+        switch (c) {
+            case '\\': return "\\\\";
+            case ':': return "\\c";
+            case '\n': return "\\n";
+            case '\r': return "\\r";
+            default: return null;
+        }
+    }
+
+    private static StompFrameError refusal(char c, boolean isName, String name, String version, String command,
+                                           boolean excluded) {
+        String what = isName ? "Header name " + Repr.str(name) : "Header value of " + Repr.str(name);
+        String where = excluded && !StompSpec.VERSION_1_0.equals(version) ? " in " + command + " frames" : "";
+        return new StompFrameError(what + " contains " + describe(c) + ", which STOMP " + version
+                + " cannot escape" + where + " [command=" + command + "]");
+    }
+
+    private static String describe(char c) {
+        switch (c) {
+            case '\n': return "a line feed (LF)";
+            case '\r': return "a carriage return (CR)";
+            case '\0': return "a NUL";
+            default: return "a colon (':')";
+        }
     }
 
     static String unescape(String text, String version, String command) {

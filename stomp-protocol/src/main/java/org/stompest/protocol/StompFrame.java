@@ -208,9 +208,9 @@ public final class StompFrame implements StompItem {
             throw new StompFrameError("Header " + (name == null ? "name" : "value") + " is null [command="
                     + command + ", header=" + Repr.str(name) + "]");
         }
-        out.writeText(HeaderCodec.escape(name, version, command), version, name);
+        out.writeText(HeaderCodec.escapeName(name, version, command), version, name);
         out.write(':');
-        out.writeText(HeaderCodec.escape(value, version, command), version, name);
+        out.writeText(HeaderCodec.escapeValue(value, name, version, command), version, name);
         out.write('\n');
     }
 

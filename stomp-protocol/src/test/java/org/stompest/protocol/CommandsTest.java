@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.stompest.error.StompFrameError;
 import org.stompest.error.StompProtocolError;
 
 import net.jqwik.api.ForAll;
@@ -128,9 +129,18 @@ class CommandsTest {
 
     @Test
     void connectFramesAreVersionOneZeroAndNeverEscaped() {
-        StompFrame frame = Commands.connect("a:b", "x\\y", null, List.of(V12), "h\nost", null);
+        StompFrame frame = Commands.connect("a:b", "x\\y", null, List.of(V12), "h:ost", null);
         assertThat(frame.version()).isEqualTo(V10);
-        assertThat(new String(frame.toBytes(), US_ASCII)).contains("login:a:b\n", "passcode:x\\y\n", "host:h\nost\n");
+        assertThat(new String(frame.toBytes(), US_ASCII)).contains("login:a:b\n", "passcode:x\\y\n", "host:h:ost\n");
+    }
+
+    /** Never escaped, so a line feed in an argument would add a header line: rendering refuses it (issue 12). */
+    @Test
+    void connectWithLineFeedInAnArgumentBuildsButDoesNotRender() {
+        StompFrame frame = Commands.connect("guest\nx-evil:1", "pw", null, List.of(V12), "h", null);
+
+        assertThatThrownBy(frame::toBytes).isInstanceOf(StompFrameError.class).hasMessage("Header value of "
+                + "'login' contains a line feed (LF), which STOMP 1.0 cannot escape [command=CONNECT]");
     }
 
     // 36. invalid heart-beats

@@ -33,30 +33,32 @@ class HeaderCodecTest {
         "1.2 | :  | \\c",
     })
     void tableEntriesEscapeAndUnescape(String version, String real, String escaped) {
-        assertThat(HeaderCodec.escape(real, version, StompSpec.SEND)).isEqualTo(escaped);
+        assertThat(HeaderCodec.escapeValue(real, "x", version, StompSpec.SEND)).isEqualTo(escaped);
         assertThat(HeaderCodec.unescape(escaped, version, StompSpec.SEND)).isEqualTo(real);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1.1", "1.2"})
     void lineFeedEscapesAsBackslashN(String version) {
-        assertThat(HeaderCodec.escape("\n", version, StompSpec.SEND)).isEqualTo("\\n");
+        assertThat(HeaderCodec.escapeValue("\n", "x", version, StompSpec.SEND)).isEqualTo("\\n");
         assertThat(HeaderCodec.unescape("\\n", version, StompSpec.SEND)).isEqualTo("\n");
     }
 
+    /** 1.1 has no escape for CR: rendering refuses it, parsing still takes a raw one (as it comes from a broker). */
     @Test
     void carriageReturnIsEscapedOnlyIn12() {
-        assertThat(HeaderCodec.escape("\r", "1.2", StompSpec.SEND)).isEqualTo("\\r");
+        assertThat(HeaderCodec.escapeValue("\r", "x", "1.2", StompSpec.SEND)).isEqualTo("\\r");
         assertThat(HeaderCodec.unescape("\\r", "1.2", StompSpec.SEND)).isEqualTo("\r");
-        assertThat(HeaderCodec.escape("\r", "1.1", StompSpec.SEND)).isEqualTo("\r");
+        assertThatThrownBy(() -> HeaderCodec.escapeValue("\r", "x", "1.1", StompSpec.SEND))
+                .isInstanceOf(StompFrameError.class);
         assertThat(HeaderCodec.unescape("a\rb", "1.1", StompSpec.SEND)).isEqualTo("a\rb");
     }
 
     @Test
     void mixedTextIsEscapedInOnePassNeverTwice() {
-        assertThat(HeaderCodec.escape("a:b\nc\\d\re", "1.1", StompSpec.MESSAGE)).isEqualTo("a\\cb\\nc\\\\d\re");
-        assertThat(HeaderCodec.escape("a:b\nc\\d\re", "1.2", StompSpec.MESSAGE)).isEqualTo("a\\cb\\nc\\\\d\\re");
-        assertThat(HeaderCodec.escape("\\c", "1.1", StompSpec.SEND)).isEqualTo("\\\\c");
+        assertThat(HeaderCodec.escapeValue("a:b\nc\\d", "x", "1.1", StompSpec.MESSAGE)).isEqualTo("a\\cb\\nc\\\\d");
+        assertThat(HeaderCodec.escapeName("a:b\nc\\d\re", "1.2", StompSpec.MESSAGE)).isEqualTo("a\\cb\\nc\\\\d\\re");
+        assertThat(HeaderCodec.escapeValue("\\c", "x", "1.1", StompSpec.SEND)).isEqualTo("\\\\c");
         assertThat(HeaderCodec.unescape("\\\\c", "1.1", StompSpec.SEND)).isEqualTo("\\c");
         assertThat(HeaderCodec.unescape("a\\cb\\nc\\\\d\\re", "1.2", StompSpec.MESSAGE)).isEqualTo("a:b\nc\\d\re");
     }
@@ -65,7 +67,8 @@ class HeaderCodecTest {
     void textWithNothingToEscapeIsReturnedAsItIs() {
         String text = "plain fen\u00eatre \t text";
 
-        assertThat(HeaderCodec.escape(text, "1.2", StompSpec.SEND)).isSameAs(text);
+        assertThat(HeaderCodec.escapeName(text, "1.2", StompSpec.SEND)).isSameAs(text);
+        assertThat(HeaderCodec.escapeValue(text, "x", "1.2", StompSpec.SEND)).isSameAs(text);
         assertThat(HeaderCodec.unescape(text, "1.2", StompSpec.SEND)).isSameAs(text);
     }
 
@@ -73,25 +76,25 @@ class HeaderCodecTest {
     @ValueSource(strings = {"ABORT", "ACK", "BEGIN", "COMMIT", "CONNECT", "DISCONNECT", "SEND", "SUBSCRIBE",
         "UNSUBSCRIBE", "CONNECTED", "ERROR", "MESSAGE", "RECEIPT", "NACK", "STOMP"})
     void version10EscapesNothingForAnyCommand(String command) {
-        String text = "a:b\\c\nd\re\\h";
+        String text = "a:b\\c d\te\\h";
 
-        assertThat(HeaderCodec.escape(text, "1.0", command)).isSameAs(text);
+        assertThat(HeaderCodec.escapeValue(text, "x", "1.0", command)).isSameAs(text);
         assertThat(HeaderCodec.unescape(text, "1.0", command)).isSameAs(text);
     }
 
     @ParameterizedTest
     @CsvSource({"1.1, CONNECT", "1.1, CONNECTED", "1.2, CONNECT", "1.2, CONNECTED"})
     void connectAndConnectedAreNeverEscaped(String version, String command) {
-        String text = "a:b\\c\nd\re\\h";
+        String text = "a:b\\c d\te\\h";
 
-        assertThat(HeaderCodec.escape(text, version, command)).isSameAs(text);
+        assertThat(HeaderCodec.escapeValue(text, "x", version, command)).isSameAs(text);
         assertThat(HeaderCodec.unescape(text, version, command)).isSameAs(text);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1.1", "1.2"})
     void stompIsNotExcluded(String version) {
-        assertThat(HeaderCodec.escape("a:b", version, StompSpec.STOMP)).isEqualTo("a\\cb");
+        assertThat(HeaderCodec.escapeName("a:b", version, StompSpec.STOMP)).isEqualTo("a\\cb");
         assertThat(HeaderCodec.unescape("a\\cb", version, StompSpec.STOMP)).isEqualTo("a:b");
     }
 
@@ -127,25 +130,85 @@ class HeaderCodecTest {
         assertThat(HeaderCodec.unescape("ID:host-1:2", "1.2", StompSpec.CONNECTED)).isEqualTo("ID:host-1:2");
     }
 
-    /** For random headers in 1.1/1.2: unescape inverts escape, and escaped text has no raw ':' or LF (nor CR in 1.2). */
+    /**
+     * For random headers in 1.1/1.2: unescape inverts escape, and escaped text has no raw ':', LF or CR; a CR in
+     * 1.1, which has no escape for it, is refused instead.
+     */
     @Property
     void unescapeInvertsEscape(@ForAll("headerMaps") Map<String, String> headers,
                                @ForAll("escapingVersions") String version,
                                @ForAll("escapedCommands") String command) {
+        boolean refusesCr = StompSpec.VERSION_1_1.equals(version);
+        boolean anyCr = false;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             for (String text : new String[] {header.getKey(), header.getValue()}) {
-                String escaped = HeaderCodec.escape(text, version, command);
-                assertThat(escaped).doesNotContain(":", "\n");
-                if (StompSpec.VERSION_1_2.equals(version)) {
-                    assertThat(escaped).doesNotContain("\r");
+                if (refusesCr && text.indexOf('\r') >= 0) {
+                    anyCr = true;
+                    assertThatThrownBy(() -> HeaderCodec.escapeName(text, version, command))
+                            .isInstanceOf(StompFrameError.class);
+                    continue;
                 }
+                String escaped = HeaderCodec.escapeName(text, version, command);
+                assertThat(HeaderCodec.escapeValue(text, header.getKey(), version, command)).isEqualTo(escaped);
+                assertThat(escaped).doesNotContain(":", "\n", "\r");
                 assertThat(HeaderCodec.unescape(escaped, version, command)).isEqualTo(text);
             }
         }
         // One line per header on the wire, however many special characters there are.
         StompFrame frame = new StompFrame(command, headers, null, version);
+        if (anyCr) {
+            assertThatThrownBy(frame::toBytes).isInstanceOf(StompFrameError.class);
+            return;
+        }
         String wire = new String(frame.toBytes(), StandardCharsets.UTF_8);
         assertThat(wire.chars().filter(c -> c == '\n').count()).isEqualTo(headers.size() + 2);
+    }
+
+    /** Where a character cannot be escaped, rendering refuses it and names the header, never the value. */
+    @ParameterizedTest(name = "[{index}] {0} {1} {2}:{3}")
+    @MethodSource("refused")
+    void unescapableCharacterIsRefusedNamingTheHeader(String version, String command, String name, String value,
+                                                      String message) {
+        assertThatThrownBy(() -> {
+            HeaderCodec.escapeName(name, version, command);
+            HeaderCodec.escapeValue(value, name, version, command);
+        }).isInstanceOf(StompFrameError.class).hasMessage(message);
+    }
+
+    static Object[][] refused() {
+        return new Object[][] {
+            {"1.0", "SEND", "x-note", "a\ndestination:/queue/evil",
+                "Header value of 'x-note' contains a line feed (LF), which STOMP 1.0 cannot escape [command=SEND]"},
+            {"1.0", "SEND", "x\nnote", "a",
+                "Header name 'x\\nnote' contains a line feed (LF), which STOMP 1.0 cannot escape [command=SEND]"},
+            {"1.0", "MESSAGE", "x:note", "a",
+                "Header name 'x:note' contains a colon (':'), which STOMP 1.0 cannot escape [command=MESSAGE]"},
+            {"1.0", "SEND", "x-note", "a\rb",
+                "Header value of 'x-note' contains a carriage return (CR), which STOMP 1.0 cannot escape "
+                    + "[command=SEND]"},
+            {"1.1", "SEND", "x-note", "a\rb",
+                "Header value of 'x-note' contains a carriage return (CR), which STOMP 1.1 cannot escape "
+                    + "[command=SEND]"},
+            {"1.2", "SEND", "x-note", "a\0b",
+                "Header value of 'x-note' contains a NUL, which STOMP 1.2 cannot escape [command=SEND]"},
+            {"1.1", "CONNECT", "login", "a\nb",
+                "Header value of 'login' contains a line feed (LF), which STOMP 1.1 cannot escape in CONNECT "
+                    + "frames [command=CONNECT]"},
+            {"1.2", "CONNECT", "passcode", "secret\r\n",
+                "Header value of 'passcode' contains a carriage return (CR), which STOMP 1.2 cannot escape in "
+                    + "CONNECT frames [command=CONNECT]"},
+            {"1.2", "CONNECTED", "ser:ver", "a",
+                "Header name 'ser:ver' contains a colon (':'), which STOMP 1.2 cannot escape in CONNECTED frames "
+                    + "[command=CONNECTED]"},
+        };
+    }
+
+    /** A colon in a value needs no escape where escaping is off: the parser splits at the first colon. */
+    @Test
+    void colonInValueIsKeptWhereEscapingIsOff() {
+        assertThat(HeaderCodec.escapeValue("ID:host-1:2", "session", "1.2", StompSpec.CONNECTED))
+                .isEqualTo("ID:host-1:2");
+        assertThat(HeaderCodec.escapeValue("a:b", "x", "1.0", StompSpec.SEND)).isEqualTo("a:b");
     }
 
     @Provide

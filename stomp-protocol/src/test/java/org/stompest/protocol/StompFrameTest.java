@@ -12,6 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +39,9 @@ class StompFrameTest {
     private static final String UNRAWED_DUPLICATES = "SEND\nbaz:x\nfoo:bar1\n\n\0";
     /** Header {'\n\\': ':\t\n'}: LF, backslash and colon escaped, the TAB kept. */
     private static final String ESCAPED_1_1 = "SEND\n\\n\\\\:\\c\t\\n\n\n\0";
-    private static final String UNESCAPED = "SEND\n\n\\::\t\n\n\n\0";
+    private static final String UNESCAPED = "SEND\n\\::\t\n\n\0";
+    /** The injection of issue 12: a 1.0 header value whose LF would start a destination header line. */
+    private static final String INJECTED_VALUE = "a\ndestination:/queue/evil";
 
     // §12.2 item 1
     @Test
@@ -312,14 +320,15 @@ class StompFrameTest {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    // §12.2 item 9
+    // §12.2 item 9; the raw CR the reference wrote in 1.1 is refused here (issue 12)
     @Test
-    void version11EscapesLfBackslashAndColonButNotCr() {
+    void version11EscapesLfBackslashAndColonAndRefusesCr() {
         StompFrame frame = new StompFrame(StompSpec.SEND, headers("\n\\", ":\t\n"), null, StompSpec.VERSION_1_1);
         StompFrame cr = new StompFrame(StompSpec.SEND, headers("\n\\", ":\t\r"), null, StompSpec.VERSION_1_1);
 
         assertThat(wire(frame)).isEqualTo(ESCAPED_1_1);
-        assertThat(wire(cr)).isEqualTo("SEND\n\\n\\\\:\\c\t\r\n\n\0");
+        assertRefused(cr, "Header value of '\\n\\\\' "
+                + "contains a carriage return (CR), which STOMP 1.1 cannot escape [command=SEND]");
     }
 
     @Test
@@ -331,7 +340,7 @@ class StompFrameTest {
 
     @Test
     void version10EscapesNothing() {
-        StompFrame frame = new StompFrame(StompSpec.SEND, headers("\n\\", ":\t\n"));
+        StompFrame frame = new StompFrame(StompSpec.SEND, headers("\\", ":\t"));
 
         assertThat(wire(frame)).isEqualTo(UNESCAPED);
     }
@@ -339,9 +348,9 @@ class StompFrameTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.0", "1.1", "1.2"})
     void connectIsNeverEscaped(String version) {
-        StompFrame frame = new StompFrame(StompSpec.CONNECT, headers("lo:gin", "a\\b:c\r"), null, version);
+        StompFrame frame = new StompFrame(StompSpec.CONNECT, headers("login", "a\\b:c"), null, version);
 
-        assertThat(wire(frame)).isEqualTo("CONNECT\nlo:gin:a\\b:c\r\n\n\0");
+        assertThat(wire(frame)).isEqualTo("CONNECT\nlogin:a\\b:c\n\n\0");
     }
 
     @ParameterizedTest
@@ -352,6 +361,84 @@ class StompFrameTest {
 
         assertThat(wire(connected)).isEqualTo("CONNECTED\nserver:a:b\n\n\0");
         assertThat(wire(stomp)).isEqualTo("STOMP\nhost:a\\cb\n\n\0");
+    }
+
+    // Issue 12: header injection. The reference wrote these raw, so a value could add header lines.
+    @Test
+    void lineFeedInVersion10HeaderValueIsRefusedNamingTheHeader() {
+        StompFrame frame = new StompFrame(StompSpec.SEND,
+                headers("destination", "/queue/ok", "x-note", INJECTED_VALUE), ascii("body"));
+
+        assertRefused(frame, "Header value of "
+                + "'x-note' contains a line feed (LF), which STOMP 1.0 cannot escape [command=SEND]");
+    }
+
+    @Test
+    void rawHeadersAreRefusedToo() {
+        StompFrame frame = StompFrame.raw(StompSpec.SEND, List.of(Map.entry("x\nnote", "a")), null,
+                StompSpec.VERSION_1_0);
+
+        assertRefused(frame, "Header name "
+                + "'x\\nnote' contains a line feed (LF), which STOMP 1.0 cannot escape [command=SEND]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "1.1", "1.2"})
+    void lineFeedInConnectHeaderIsRefusedInEveryVersion(String version) {
+        StompFrame login = new StompFrame(StompSpec.CONNECT, headers("login", "guest\npasscode:x"), null, version);
+        StompFrame host = new StompFrame(StompSpec.CONNECT, headers("host", "/\rx"), null, version);
+        String where = StompSpec.VERSION_1_0.equals(version) ? "" : " in CONNECT frames";
+
+        assertRefused(login, "Header value of "
+                + "'login' contains a line feed (LF), which STOMP " + version + " cannot escape" + where
+                + " [command=CONNECT]");
+        assertRefused(host, "Header value of "
+                + "'host' contains a carriage return (CR), which STOMP " + version + " cannot escape" + where
+                + " [command=CONNECT]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "1.1", "1.2"})
+    void colonInConnectHeaderNameIsRefusedButKeptInItsValue(String version) {
+        StompFrame name = new StompFrame(StompSpec.CONNECT, headers("lo:gin", "a"), null, version);
+        StompFrame value = new StompFrame(StompSpec.CONNECT, headers("login", "a:b"), null, version);
+
+        assertThatThrownBy(name::toBytes).isInstanceOf(StompFrameError.class)
+                .hasMessageStartingWith("Header name 'lo:gin' contains a colon (':'), which STOMP " + version);
+        assertThat(wire(value)).isEqualTo("CONNECT\nlogin:a:b\n\n\0");
+    }
+
+    /** No version has an escape for NUL, and a broker reading without content-length ends the frame there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "1.1", "1.2"})
+    void nulInHeaderIsRefusedInEveryVersion(String version) {
+        StompFrame frame = new StompFrame(StompSpec.SEND, headers("x", "a\0SEND"), null, version);
+
+        assertRefused(frame, "Header value of 'x' "
+                + "contains a NUL, which STOMP " + version + " cannot escape [command=SEND]");
+    }
+
+    @Test
+    void passcodeValueNeverAppearsInRenderingErrors() {
+        StompFrame lineFeed = new StompFrame(StompSpec.CONNECT, headers("passcode", "s3cret\nx:y"), null,
+                StompSpec.VERSION_1_2);
+        StompFrame nonAscii = new StompFrame(StompSpec.CONNECT, headers("passcode", "s3cr\u00e9t"));
+
+        assertThatThrownBy(lineFeed::toBytes).isInstanceOf(StompFrameError.class)
+                .hasMessageContaining("'passcode'").message().doesNotContain("s3cr");
+        assertThatThrownBy(nonAscii::toBytes).isInstanceOf(StompFrameError.class)
+                .hasMessage("Cannot encode non-ASCII character '\u00e9' at position 4 in version 1.0 "
+                        + "[text='***', header='passcode']");
+    }
+
+    @Test
+    void refusedFrameWritesNothing() {
+        StompFrame frame = new StompFrame(StompSpec.SEND, headers("destination", "/queue/ok", "x-note",
+                INJECTED_VALUE), ascii("body"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> frame.writeTo(out)).isInstanceOf(StompFrameError.class);
+        assertThat(out.size()).isZero();
     }
 
     // Deliberate fix of the upstream bug (§3.1, §13 item 7): 1.0 has no escape table, so nothing is escaped.
@@ -568,7 +655,66 @@ class StompFrameTest {
         assertThat(new StompFrame(StompSpec.SEND).isHeartBeat()).isFalse();
     }
 
+    /**
+     * Issue 12, for every version and every client and server command: a frame with random headers either renders
+     * to bytes that parse back to one frame with exactly its headers, or rendering refuses it; it never becomes
+     * other frames or other headers on the wire. A refusal needs a reason: a CR, LF, NUL, a colon in a name, or
+     * (1.0) a non-ASCII character.
+     */
+    @Property
+    void renderedHeadersParseBackOrRenderingRefuses(@ForAll("anyHeaderFrames") StompFrame frame) {
+        byte[] wire;
+        try {
+            wire = frame.toBytes();
+        } catch (StompFrameError refused) {
+            assertThat(frame.rawHeaders()).as(refused.getMessage()).anySatisfy(header -> assertThat(
+                    mayBeRefused(header.getKey(), true, frame.version())
+                            || mayBeRefused(header.getValue(), false, frame.version())).isTrue());
+            return;
+        }
+        StompParser parser = new StompParser(frame.version());
+        parser.add(wire);
+        List<StompItem> items = new ArrayList<>();
+        for (StompItem item; (item = parser.get()) != null; ) {
+            items.add(item);
+        }
+
+        assertThat(items).hasSize(1);
+        StompFrame parsed = (StompFrame) items.get(0);
+        assertThat(parsed.command()).isEqualTo(frame.command());
+        assertThat(parsed.rawHeaders()).isEqualTo(frame.rawHeaders());
+        assertThat(parsed.body()).isEmpty();
+    }
+
+    private static boolean mayBeRefused(String text, boolean name, String version) {
+        for (char c : text.toCharArray()) {
+            if (c == '\n' || c == '\r' || c == '\0' || (name && c == ':')
+                    || (c >= 0x80 && StompSpec.VERSION_1_0.equals(version))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Provide
+    Arbitrary<StompFrame> anyHeaderFrames() {
+        Arbitrary<String> text = Arbitraries.of("a", "Z", "0", " ", "-", "\t", ":", "\\", "\\c", "\\n", "\\r",
+                "\n", "\r", "\r\n", "\0", "\u00e9", "\u20ac", "\u4e2d", "\ud83d\ude00").list().ofMaxSize(5)
+                .map(parts -> String.join("", parts));
+        Arbitrary<Map.Entry<String, String>> header = Combinators.combine(
+                // content-length would make the parser read a body: not what this property is about.
+                text.filter(name -> !name.equals(StompSpec.CONTENT_LENGTH_HEADER)), text).as(Map::entry);
+        return Arbitraries.of(StompSpec.VERSIONS).flatMap(version -> Combinators.combine(
+                Arbitraries.of(List.copyOf(new java.util.TreeSet<>(StompSpec.COMMANDS.get(version)))),
+                header.list().ofMaxSize(4))
+                .as((command, headers) -> StompFrame.raw(command, headers, null, version)));
+    }
+
     // --- helpers ---
+
+    private static void assertRefused(StompFrame frame, String message) {
+        assertThatThrownBy(frame::toBytes).isInstanceOf(StompFrameError.class).hasMessage(message);
+    }
 
     @SuppressWarnings("unchecked")
     private static StompFrame rebuild(Map<String, Object> map) {

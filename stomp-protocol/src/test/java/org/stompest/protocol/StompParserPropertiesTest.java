@@ -188,23 +188,22 @@ class StompParserPropertiesTest {
     }
 
     /**
-     * Header text that survives render and parse: with escaping (1.1+ but CONNECT/CONNECTED) anything goes;
-     * without it no LF, no colon in names, and in 1.2 no CR (a trailing one is stripped). 1.0 is ASCII only.
+     * Header text that renders (issue 12: rendering refuses what the frame cannot carry): with escaping (1.1+ but
+     * CONNECT/CONNECTED) anything but NUL, and CR only in 1.2; without it no LF, CR or NUL, no colon in names.
+     * 1.0 is ASCII only. A raw NUL or CR in a received head is covered by {@link StompParserTest}.
      */
     private static Arbitrary<String> text(String version, boolean escaped, boolean name) {
-        List<String> tokens = new ArrayList<>(List.of("a", "b", "Z", "0", " ", "-", "\t", "\0", "\\"));
+        List<String> tokens = new ArrayList<>(List.of("a", "b", "Z", "0", " ", "-", "\t", "\\"));
         if (!StompSpec.VERSION_1_0.equals(version)) {
             tokens.addAll(List.of("\u00e9", "\u20ac", "\u4e2d", "\ud83d\ude00"));
         }
         if (escaped) {
-            tokens.addAll(List.of(":", "\n", "\r", "\\c", "\\n", "\\r"));
-        } else {
-            if (!name) {
-                tokens.add(":");
-            }
-            if (!StompSpec.VERSION_1_2.equals(version)) {
+            tokens.addAll(List.of(":", "\n", "\\c", "\\n", "\\r"));
+            if (StompSpec.VERSION_1_2.equals(version)) {
                 tokens.add("\r");
             }
+        } else if (!name) {
+            tokens.add(":");
         }
         return Arbitraries.of(tokens).list().ofMaxSize(6).map(parts -> String.join("", parts));
     }

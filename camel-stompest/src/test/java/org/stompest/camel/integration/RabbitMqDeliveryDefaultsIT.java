@@ -17,8 +17,4 @@ class RabbitMqDeliveryDefaultsIT extends AbstractDeliveryDefaultsIT {
         return java.util.Map.of("priority", "1");
     }
 
-    @Override
-    protected String virtualHost() {
-        return "/";
-    }
 }

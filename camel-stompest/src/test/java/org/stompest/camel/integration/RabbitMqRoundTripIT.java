@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
-/** The round trips on RabbitMQ (a process started once per test JVM; virtual host /). */
+/** The round trips on RabbitMQ (a process started once per test JVM; the component's default virtual host /). */
 class RabbitMqRoundTripIT extends AbstractRoundTripIT {
 
     @Override
@@ -12,10 +12,6 @@ class RabbitMqRoundTripIT extends AbstractRoundTripIT {
         return SharedBrokers.rabbitMq().stompUri();
     }
 
-    @Override
-    protected String virtualHost() {
-        return "/";
-    }
 
     /** RabbitMQ has no message selectors: it ignores the header and delivers every message (README broker table). */
     @Test

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.stompest.camel.StompestComponent;
+import org.stompest.camel.StompestConfiguration;
 
 /**
  * Base of the ITs: a CamelContext whose {@code stompest} component points at a shared embedded broker by default
@@ -23,13 +24,12 @@ abstract class StompestITSupport extends CamelTestSupport {
         CamelContext camelContext = super.createCamelContext();
         StompestComponent component = camelContext.getComponent("stompest", StompestComponent.class);
         component.getConfiguration().setFailover(brokerUri());
-        component.getConfiguration().setHost(virtualHost());
         return camelContext;
     }
 
-    /** The virtual host (the CONNECT's host header) the component sends; null: none (RabbitMQ wants /). */
+    /** The virtual host plain clients of a test connect with: the component's default, which RabbitMQ needs. */
     protected String virtualHost() {
-        return null;
+        return StompestConfiguration.DEFAULT_HOST;
     }
 
     protected StompestComponent component() {
