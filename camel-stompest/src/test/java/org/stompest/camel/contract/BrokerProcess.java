@@ -1,0 +1,66 @@
+package org.stompest.camel.contract;
+
+import java.nio.file.Path;
+
+import org.stompest.client.testing.FreePorts;
+
+/**
+ * A persistent broker in a child JVM ({@link BrokerMain}) that a test can kill with SIGKILL and start again on the
+ * same port and data directory.
+ * <pre>
+ * try (BrokerProcess broker = BrokerProcess.start(Flavour.ARTEMIS, dir)) {
+ *     broker.kill();
+ *     long acceptingAt = broker.restart(); // System.nanoTime() when it accepted connections again
+ * }
+ * </pre>
+ */
+final class BrokerProcess extends ChildProcess {
+    /** The brokers of the suite. */
+    enum Flavour {
+        ARTEMIS("artemis"), CLASSIC("classic");
+
+        private final String arg;
+
+        Flavour(String arg) {
+            this.arg = arg;
+        }
+
+        @Override
+        public String toString() {
+            return arg;
+        }
+    }
+
+    private final Flavour flavour;
+    private final Path dir;
+    private final int port;
+
+    private BrokerProcess(Flavour flavour, Path dir, int port) {
+        super(flavour + "@" + port);
+        this.flavour = flavour;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts a broker on a free ephemeral port with its data under {@code dir}. */
+    static BrokerProcess start(Flavour flavour, Path dir) {
+        BrokerProcess broker = new BrokerProcess(flavour, dir, FreePorts.find());
+        broker.restart();
+        return broker;
+    }
+
+    /** Starts the broker (again) on the same port and data; returns when it accepted connections (nanoTime). */
+    long restart() {
+        return launch(BrokerMain.class, dir.resolve("tmp"), flavour.arg, Integer.toString(port),
+                dir.resolve("data").toString());
+    }
+
+    Flavour flavour() {
+        return flavour;
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}, the failover URI of every endpoint of the suite. */
+    String stompUri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+}
