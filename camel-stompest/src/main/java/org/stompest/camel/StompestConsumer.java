@@ -282,4 +282,5 @@ public class StompestConsumer extends DefaultConsumer {
             connection.send(replyTo, out.body(), headers, transaction);
         }
     }
+
 }

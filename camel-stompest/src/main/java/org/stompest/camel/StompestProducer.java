@@ -376,4 +376,5 @@ public class StompestProducer extends DefaultAsyncProducer {
         Throwable cause = unwrap(error);
         return new CamelExchangeException("SEND to " + destination + " failed: " + cause.getMessage(), exchange, cause);
     }
+
 }

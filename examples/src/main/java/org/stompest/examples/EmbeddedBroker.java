@@ -10,7 +10,8 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
- * An in-process Apache Artemis with one STOMP acceptor on loopback, so the examples need no broker installed.
+ * An in-process Apache Artemis with one STOMP acceptor on loopback and a journal in a temporary folder (kept across
+ * {@link #stop()} and {@link #start()}), so the examples need no broker installed.
  * {@code /queue/} and {@code /topic/} prefixes are configured: without them Artemis treats {@code /queue/x} as a
  * multicast address and drops what is sent before anyone subscribes.
  */
@@ -36,7 +37,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void start() throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("stompest-example-" + port)
-                .setPersistenceEnabled(false)
+                // persistent: what a broker confirmed survives its stop and comes back with its restart
+                .setPersistenceEnabled(true)
+                .setJournalBufferTimeout_NIO(200_000)
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .setJournalDirectory(dataDir.resolve("journal").toString())

@@ -34,6 +34,22 @@ public final class OrderCounter {
     public void received(Exchange exchange) {
         received.add(exchange.getMessage().getBody(String.class));
         exchange.getMessage().setHeader(COUNT_HEADER, receivedTotal.incrementAndGet());
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until every confirmed order arrived, or the timeout passed; whether none is lost. */
+    public synchronized boolean awaitNoneLost(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (lost() > 0) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     public long confirmed() {
