@@ -48,6 +48,7 @@ final class Connector {
     private final String id;
     private final ConnectionStats stats;
     private final SocketTransport.Handler handler;
+    private final ClientRuntime runtime;
     private final StompFailoverTransport failover;
     private final StompSession session;
     private final Object sessionLock;
@@ -66,11 +67,13 @@ final class Connector {
      * @param state       the connection's state
      */
     Connector(StompConfig config, String id, ConnectionStats stats, SocketTransport.Handler handler,
-              StompSession session, Object sessionLock, Object stateLock, Supplier<State> state) {
+              ClientRuntime runtime, StompSession session, Object sessionLock, Object stateLock,
+              Supplier<State> state) {
         this.config = config;
         this.id = id;
         this.stats = stats;
         this.handler = handler;
+        this.runtime = runtime;
         this.failover = new StompFailoverTransport(config.failoverUri());
         this.session = session;
         this.sessionLock = sessionLock;
@@ -139,7 +142,7 @@ final class Connector {
     private SocketTransport establish(StompBroker broker) {
         SocketTransport transport;
         try {
-            transport = SocketTransport.open(broker, config, handler, stats, "stompest-reader-" + id);
+            transport = SocketTransport.open(broker, config, handler, stats, runtime, "stompest-reader-" + id);
         } catch (IOException e) {
             throw new StompConnectionError("Could not establish connection [" + e + "]", e);
         }

@@ -29,7 +29,7 @@ import org.stompest.protocol.StompFrame;
 final class ReceiptTracker {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptTracker.class);
 
-    /** Runs a task after a delay (the shared {@link Scheduler} in production; tests run the tasks by hand). */
+    /** Runs a task after a delay (the {@link ClientRuntime}'s scheduler in production; tests run the tasks by hand). */
     interface Timer {
         Future<?> schedule(Runnable task, long delayNanos);
     }

@@ -10,11 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 
@@ -71,10 +68,11 @@ import org.stompest.protocol.SubscriptionToken;
  * <li>{@code FAILED}: the failover transport gave up; {@link #connect()} or {@link #reconnect()} may try again.</li>
  * </ol>
  *
- * <p><b>Threads.</b> One reader thread per socket (frames, receipts, dispatch to the subscription queues), one
- * reconnect thread while reconnecting, the subscription workers, and the JVM-wide {@code Scheduler} (heart-beats,
- * receipt timeouts). Futures returned here complete on a separate callback executor, so code chained onto them never
- * runs on the reader thread or the scheduler. Locks: the state lock and the session lock are never held together,
+ * <p><b>Threads</b>, all from the {@link ClientRuntime} (the caller's, or one of its own closed with it): one reader
+ * thread per socket (frames, receipts, dispatch to the subscription queues), one reconnect thread while
+ * reconnecting, the subscription workers, and the runtime's scheduler (heart-beats, receipt timeouts). Futures
+ * returned here complete on the runtime's callback executor, so code chained onto them never runs on the reader
+ * thread or the scheduler. Locks: the state lock and the session lock are never held together,
  * nor during socket I/O; writes are serialised by the transport's own lock.
  *
  * <p><b>Parts.</b> This class holds the state machine and the live session and composes: {@link Connector} (the
@@ -85,7 +83,6 @@ import org.stompest.protocol.SubscriptionToken;
 public final class StompConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
-    private static final ExecutorService CALLBACKS = Executors.newCachedThreadPool(daemon("stompest-callback-"));
 
     /** The connection states; see the class comment for the lifecycle. */
     public enum State {
@@ -99,6 +96,9 @@ public final class StompConnection implements AutoCloseable {
 
     private final StompConfig config;
     private final String id;
+    private final ClientRuntime runtime;
+    /** Whether {@link #runtime} was made by this connection (and so is closed with it). */
+    private final boolean ownsRuntime;
     private final ConnectionStats stats = new ConnectionStats();
     private final ConnectionListeners listeners = new ConnectionListeners();
     private final Subscriptions subscriptions = new Subscriptions(stats);
@@ -126,14 +126,23 @@ public final class StompConnection implements AutoCloseable {
     /** The profile of the broker last connected to (the forced one, or GENERIC, before the first connect). */
     private volatile BrokerProfile profile;
 
+    /** A connection with a {@link ClientRuntime} of its own, closed with it. */
     public StompConnection(StompConfig config) {
+        this(config, null);
+    }
+
+    /** A connection whose threads come from {@code runtime} (shared, e.g. by a {@link ConnectionPool}). */
+    public StompConnection(StompConfig config, ClientRuntime runtime) {
         this.config = Objects.requireNonNull(config, "config");
         this.id = (config.name() != null ? config.name() : "stompest") + "-" + IDS.incrementAndGet();
+        this.ownsRuntime = runtime == null;
+        this.runtime = ownsRuntime ? ClientRuntime.builder().name(id).build() : runtime;
         this.session = new StompSession(config.version(), true);
         this.profile = config.brokerProfile() != null ? config.brokerProfile() : BrokerProfile.GENERIC;
-        this.receipts = new ReceiptTracker(id, stats, Scheduler::schedule, CALLBACKS);
-        this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats);
-        this.connector = new Connector(config, id, stats, handler, session, sessionLock, lock, () -> state);
+        this.receipts = new ReceiptTracker(id, stats, this.runtime::schedule, this.runtime.callbacks());
+        this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats, this.runtime);
+        this.connector = new Connector(config, id, stats, handler, this.runtime, session, sessionLock, lock,
+                () -> state);
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle
@@ -188,11 +197,11 @@ public final class StompConnection implements AutoCloseable {
                     return CompletableFuture.completedFuture(null);
                 case CONNECTING:
                 case RECONNECTING:
-                    return ready.thenApplyAsync(v -> v, CALLBACKS);
+                    return ready.thenApplyAsync(v -> v, runtime.callbacks());
                 case NEW:
                 case FAILED:
                     transition(State.CONNECTING);
-                    result = ready.thenApplyAsync(v -> v, CALLBACKS);
+                    result = ready.thenApplyAsync(v -> v, runtime.callbacks());
                     break;
                 default:
                     return CompletableFuture.failedFuture(illegal("connect", from));
@@ -304,6 +313,9 @@ public final class StompConnection implements AutoCloseable {
         LOG.info("Closed connection {}", id);
         listeners.deliver();
         unregisterMBean();
+        if (ownsRuntime) {
+            runtime.close();
+        }
     }
 
     // ----------------------------------------------------------------------------------------------- accessors
@@ -323,6 +335,11 @@ public final class StompConnection implements AutoCloseable {
 
     public StompConfig config() {
         return config;
+    }
+
+    /** Where the threads of this connection come from. */
+    public ClientRuntime runtime() {
+        return runtime;
     }
 
     /** The negotiated version of the live session, or null. */
@@ -759,15 +776,13 @@ public final class StompConnection implements AutoCloseable {
     /** Runs the failover loop on its own daemon thread; its outcome reaches callers through state and futures. */
     private void startConnectThread(boolean reconnect) {
         String what = reconnect ? "reconnect" : "connect";
-        Thread thread = new Thread(() -> {
+        runtime.newThread("stompest-" + what + "-" + id, () -> {
             try {
                 runConnect(reconnect);
             } catch (StompError e) {
                 LOG.debug("Background {} of {} ended [{}]", what, id, e.getMessage());
             }
-        }, "stompest-" + what + "-" + id);
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 
     // ----------------------------------------------------------------------------------------------- losses
@@ -988,15 +1003,6 @@ public final class StompConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not unregister the MBean of {} [{}]", id, e.toString());
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

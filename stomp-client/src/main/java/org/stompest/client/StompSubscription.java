@@ -39,12 +39,16 @@ import org.stompest.protocol.StompSpec;
  * to the {@link #deliveryGeneration()}, which moves on with the UNSUBSCRIBE's RECEIPT. The {@link #settleLock()} keeps ACKs from
  * crossing a resubscribe on the wire: ACK and NACK hold its read lock, resubscribe and unsubscribe its write lock.</li>
  * <li>{@link #unsubscribe()} (or closing the connection) stops the workers once their current message is done and
- * drops what is still queued.</li>
+ * drops what is still queued. The workers block on the queue; a stop message wakes them, and each worker that
+ * stops leaves one in the queue for the next.</li>
  * </ol>
  */
 final class StompSubscription implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(StompSubscription.class);
+    /** How long the reader waits on a full queue before it checks again that the subscription and socket live. */
     private static final long POLL_MILLIS = 200;
+    /** Queued to wake and end the workers of an inactive subscription. */
+    private static final StompMessage STOP = new StompMessage(null, null, null, -1, false);
     /** Between the id and the generation in {@link #wireId()}. */
     static final String GENERATION_SEPARATOR = "~g";
 
@@ -87,11 +91,10 @@ final class StompSubscription implements Subscription {
                 : new ArrayBlockingQueue<>(options.queueCapacity());
     }
 
-    /** Starts the worker threads. */
-    void start(String threadPrefix) {
+    /** Starts the worker threads, named {@code <threadPrefix>-<n>}. */
+    void start(ClientRuntime runtime, String threadPrefix) {
         for (int i = 1; i <= options.concurrency(); i++) {
-            Thread worker = new Thread(this::work, threadPrefix + "-" + i);
-            worker.setDaemon(true);
+            Thread worker = runtime.newThread(threadPrefix + "-" + i, this::work);
             workers.add(worker);
             worker.start();
         }
@@ -253,19 +256,32 @@ final class StompSubscription implements Subscription {
         }
         active = false;
         queue.clear();
+        wakeNextWorker();
         return true;
+    }
+
+    /**
+     * Leaves a {@link #STOP} in the queue for a worker blocked on it. Whatever else is queued is dropped to make
+     * room: the subscription is inactive, and at most a MESSAGE the reader was already handing over gets in.
+     */
+    private void wakeNextWorker() {
+        while (!queue.offer(STOP)) {
+            queue.clear();
+        }
     }
 
     private void work() {
         try {
             while (active) {
-                StompMessage message = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (message != null && active) {
+                StompMessage message = queue.take();
+                if (message != STOP && active) {
                     deliver(message);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            wakeNextWorker();
         }
     }
 

@@ -53,7 +53,7 @@ final class Subscriptions {
         if (byId.putIfAbsent(subscriptionId, subscription) != null) {
             throw new StompProtocolError("Already subscribed [id=" + subscriptionId + "]");
         }
-        subscription.start(connection.id() + "-" + subscriptionId);
+        subscription.start(connection.runtime(), connection.id() + "-" + subscriptionId);
         stats.subscriptions(byId.size());
         return subscription;
     }
