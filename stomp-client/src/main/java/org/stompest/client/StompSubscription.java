@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stompest.error.StompError;
+import org.stompest.protocol.StompSession;
 import org.stompest.protocol.StompSpec;
 
 /**
@@ -63,7 +64,7 @@ final class StompSubscription implements Subscription {
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private volatile boolean active = true;
-    private final ReadWriteLock settleLock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock settleLock = new ReentrantReadWriteLock();
     /** The generation whose messages may be acknowledged; +1 per resubscribe after a listener failure. */
     private volatile long generation;
     /** The generation a MESSAGE arriving now belongs to: catches up with the UNSUBSCRIBE's RECEIPT or a reconnect. */
@@ -107,7 +108,7 @@ final class StompSubscription implements Subscription {
     /**
      * The SUBSCRIBE headers without destination: id ({@link #wireId()}), ack, selector, the caller's, then what the
      * broker's profile makes of the prefetch and the durable subscription name (the caller's own headers win).
-     * Call with the session lock held.
+     * Read by {@link Subscriptions#subscribe}, under the session lock, which it asserts.
      */
     Map<String, String> headers(BrokerProfile profile) {
         Map<String, String> h = new LinkedHashMap<>(headers);
@@ -202,8 +203,10 @@ final class StompSubscription implements Subscription {
         return deliveryGeneration.get();
     }
 
-    /** Call with the write lock of {@link #settleLock()} and the session lock held: starts the next generation. */
-    long nextGeneration() {
+    /** Call with the write lock of {@link #settleLock()} and the lock of {@code session} held: the next generation. */
+    long nextGeneration(StompSession session) {
+        assert settleLock.isWriteLockedByCurrentThread() : "generation moved without the settle write lock";
+        assert Thread.holdsLock(session) : "generation moved without the session lock";
         return ++generation;
     }
 
