@@ -13,11 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
 
@@ -28,31 +28,17 @@ import org.stompest.client.testing.EmbeddedArtemis;
  */
 class DeliveryPolicyIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static EmbeddedArtemis artemis;
-    private static EmbeddedActiveMq activemq;
-
-    @BeforeAll
-    static void startBrokers() {
-        artemis = EmbeddedArtemis.builder().build().start();
-        activemq = EmbeddedActiveMq.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        if (artemis != null) {
-            artemis.close();
-        }
-        if (activemq != null) {
-            activemq.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedActiveMq> activemq = BrokerExtension.activeMq();
 
     static Stream<Arguments> brokers() {
         return Stream.of(Arguments.of("artemis", BrokerProfile.ARTEMIS), Arguments.of("activemq", BrokerProfile.CLASSIC));
     }
 
     private static String uri(String broker) {
-        return "artemis".equals(broker) ? artemis.stompUri() : activemq.stompUri();
+        return "artemis".equals(broker) ? artemis.get().stompUri() : activemq.get().stompUri();
     }
 
     private static StompConnection connect(String broker, Map<String, String> connectHeaders) {
