@@ -15,7 +15,8 @@ import org.stompest.protocol.StompFrame;
 /**
  * The {@link ConnectionListener}s of one connection, told about its transitions in order and about every ERROR.
  * <ol>
- * <li>The connection {@link #queue}s each transition while it holds its state lock, so the queue has their order.</li>
+ * <li>The {@link StateMachine} {@link #queue}s each transition while it holds the state lock, so the queue has their
+ * order.</li>
  * <li>{@link #deliver()}, called after the lock is released, tells the listeners; a thread that finds another one
  * delivering leaves its events to it.</li>
  * <li>{@link #errorReceived} tells them at once (on the reader thread).</li>
@@ -28,6 +29,12 @@ final class ConnectionListeners {
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final Queue<State[]> events = new ConcurrentLinkedQueue<>();
     private final ReentrantLock eventLock = new ReentrantLock();
+    private final ReentrantLock stateLock;
+
+    /** @param stateLock the state lock of the connection: held to queue, never to deliver */
+    ConnectionListeners(ReentrantLock stateLock) {
+        this.stateLock = stateLock;
+    }
 
     void add(ConnectionListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -39,11 +46,13 @@ final class ConnectionListeners {
 
     /** Queues the transition {@code from -> to}; call it with the connection's state lock held. */
     void queue(State from, State to) {
+        assert stateLock.isHeldByCurrentThread() : "transition queued without the state lock";
         events.add(new State[] {from, to});
     }
 
     /** Tells the listeners about the queued transitions, in order; call it outside the connection's locks. */
     void deliver() {
+        assert !stateLock.isHeldByCurrentThread() : "listeners told under the state lock";
         while (!events.isEmpty() && eventLock.tryLock()) {
             try {
                 State[] event;

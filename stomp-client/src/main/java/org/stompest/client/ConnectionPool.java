@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  *       handed out; its leases stay valid until released, and the next lease makes a fresh connection.</li>
  *   <li>{@link #close()} takes every connection out and disconnects it; leasing then fails.</li>
  * </ol>
+ * All connections of a pool share one {@link ClientRuntime}: the caller's, or one the pool makes and closes last.
  *
  * <p><b>Threads.</b> One lock guards the bookkeeping (the map and the lease counts) and nothing else: no lock is
  * held while connecting or disconnecting, because both block on the network (a disconnect waits up to the
@@ -41,19 +42,33 @@ public final class ConnectionPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
 
     private final Function<StompConfig, StompConnection> factory;
+    /** The runtime this pool made for its connections (closed with it), or null. */
+    private final ClientRuntime ownRuntime;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private final Map<StompConfig, List<Entry>> entries = new HashMap<>();
     /** Guarded by {@link #lock}. */
     private boolean closed;
 
+    /** A pool whose connections share one {@link ClientRuntime} of its own, closed with the pool. */
     public ConnectionPool() {
-        this(StompConnection::new);
+        this(ClientRuntime.create(), true);
+    }
+
+    /** A pool whose connections run on {@code runtime}; the caller closes it after the pool. */
+    public ConnectionPool(ClientRuntime runtime) {
+        this(Objects.requireNonNull(runtime, "runtime"), false);
+    }
+
+    private ConnectionPool(ClientRuntime runtime, boolean ownsRuntime) {
+        this.factory = config -> new StompConnection(config, runtime);
+        this.ownRuntime = ownsRuntime ? runtime : null;
     }
 
     /** A pool making its connections with {@code factory} (tests). */
     ConnectionPool(Function<StompConfig, StompConnection> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.ownRuntime = null;
     }
 
     /**
@@ -133,6 +148,9 @@ public final class ConnectionPool implements AutoCloseable {
         }
         for (Entry entry : all) {
             shutDown(entry.connection);
+        }
+        if (ownRuntime != null) {
+            ownRuntime.close();
         }
     }
 

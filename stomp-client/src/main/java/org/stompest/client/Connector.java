@@ -10,11 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stompest.client.StompConnection.State;
 import org.stompest.error.StompConnectTimeout;
 import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompError;
@@ -22,14 +20,13 @@ import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFailoverAttempt;
 import org.stompest.protocol.StompFailoverTransport;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompSession;
 import org.stompest.protocol.StompSpec;
 
 /**
  * The failover loop of one connection: finds a broker that answers CONNECT.
  * <ol>
  * <li>{@link #connect()} runs one pass of the failover transport. For each attempt it records it in the
- * {@link ConnectionStats}, sleeps its delay (cut short by {@link #closing()}), opens the socket and sends CONNECT,
+ * {@link ConnectionStats}, sleeps its delay (cut short by {@link #close}), opens the socket and sends CONNECT,
  * then waits {@code connectedTimeout} for CONNECTED. A failed attempt is logged and the next one tried.</li>
  * <li>The handshake hears from the reader thread: {@link #connected} (CONNECTED), {@link #refused} (an ERROR
  * answering CONNECT, its headers unescaped leniently) and {@link #closed} (the socket closed first).</li>
@@ -37,9 +34,9 @@ import org.stompest.protocol.StompSpec;
  * ({@code Reconnect timeout: N attempts [broker=..., error=...]}, the last error as cause) when the transport
  * gives up, or {@link #closedMeanwhile()} when the connection was closed.</li>
  * </ol>
- * Locks: the transport being connected and its handshake are published and cleared under the connection's state
- * lock (so {@code close()} either finds them or this pass finds the connection closed); the session is used under
- * the session lock; never both at once.
+ * It knows its connection only through two narrow interfaces, {@link States} and {@link Handshakes}. Locks: none of
+ * its own; the attempt in progress (transport and handshake) is published through {@link States#whileConnecting}, under the connection's state lock, so a close
+ * either finds it ({@link #close}) or the attempt finds the connection closed.
  */
 final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
@@ -48,34 +45,51 @@ final class Connector {
     private final String id;
     private final ConnectionStats stats;
     private final SocketTransport.Handler handler;
+    private final ClientRuntime runtime;
     private final StompFailoverTransport failover;
-    private final StompSession session;
-    private final Object sessionLock;
-    private final Object stateLock;
-    private final Supplier<State> state;
+    private final States states;
+    private final Handshakes session;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    /** The transport being connected and its handshake, while one is; written under the state lock. */
-    private volatile SocketTransport connecting;
-    private volatile CompletableFuture<StompFrame> handshake;
+    /** What the failover loop asks of the connection's state ({@link StateMachine}). */
+    interface States {
+        /** Whether the connection is closed: the loop stops. */
+        boolean isClosed();
 
-    /**
-     * @param handler     the connection's reader handler, given to every transport opened
-     * @param sessionLock the lock that guards {@code session}
-     * @param stateLock   the connection's state lock
-     * @param state       the connection's state
-     */
+        /** Runs {@code publish} under the state lock if the connection still connects; false if it does not. */
+        boolean whileConnecting(Runnable publish);
+    }
+
+    /** What the handshake asks of the connection's session ({@link GuardedSession}). */
+    interface Handshakes {
+        /** A fresh session's CONNECT frame. */
+        StompFrame connectFrame();
+
+        /** The session takes CONNECTED; returns the negotiated version. */
+        String connected(StompFrame frame);
+
+        /** An attempt failed: the session is closed, its subscriptions kept for the replay. */
+        void attemptFailed();
+    }
+
+    /** A transport being connected and its handshake. */
+    private record Attempt(SocketTransport transport, CompletableFuture<StompFrame> handshake) {
+    }
+
+    /** The attempt in progress, or null; published through {@link States#whileConnecting}. */
+    private volatile Attempt attempt;
+
+    /** @param handler the connection's reader handler, given to every transport opened */
     Connector(StompConfig config, String id, ConnectionStats stats, SocketTransport.Handler handler,
-              StompSession session, Object sessionLock, Object stateLock, Supplier<State> state) {
+              ClientRuntime runtime, States states, Handshakes session) {
         this.config = config;
         this.id = id;
         this.stats = stats;
         this.handler = handler;
+        this.runtime = runtime;
         this.failover = new StompFailoverTransport(config.failoverUri());
+        this.states = states;
         this.session = session;
-        this.sessionLock = sessionLock;
-        this.stateLock = stateLock;
-        this.state = state;
     }
 
     // ------------------------------------------------------------------------------------------ connect loop
@@ -118,13 +132,13 @@ final class Connector {
                     throw new StompConnectionError("Interrupted while connecting", e);
                 }
             }
-            if (state.get() == State.CLOSED) {
+            if (states.isClosed()) {
                 throw closedMeanwhile();
             }
             try {
                 return establish(broker);
             } catch (StompConnectionError e) {
-                if (state.get() == State.CLOSED) {
+                if (states.isClosed()) {
                     throw closedMeanwhile();
                 }
                 lastBroker = broker;
@@ -139,45 +153,27 @@ final class Connector {
     private SocketTransport establish(StompBroker broker) {
         SocketTransport transport;
         try {
-            transport = SocketTransport.open(broker, config, handler, stats, "stompest-reader-" + id);
+            transport = SocketTransport.open(broker, config, handler, stats, runtime, "stompest-reader-" + id);
         } catch (IOException e) {
             throw new StompConnectionError("Could not establish connection [" + e + "]", e);
         }
-        CompletableFuture<StompFrame> hs = new CompletableFuture<>();
-        synchronized (stateLock) {
-            State s = state.get();
-            if (s != State.CONNECTING && s != State.RECONNECTING) {
-                transport.close(null);
-                throw closedMeanwhile();
-            }
-            connecting = transport;
-            handshake = hs;
+        Attempt current = new Attempt(transport, new CompletableFuture<>());
+        if (!states.whileConnecting(() -> attempt = current)) {
+            transport.close(null);
+            throw closedMeanwhile();
         }
         try {
             transport.start();
-            StompFrame connect;
-            synchronized (sessionLock) {
-                session.close(false);
-                int[] heartBeats = StompSpec.VERSION_1_0.equals(config.version()) ? null
-                        : new int[] {config.clientHeartBeat(), config.serverHeartBeat()};
-                connect = session.connect(config.login(), config.passcode(), config.connectHeaders(), null,
-                        config.host(), heartBeats);
-            }
-            transport.write(connect);
-            awaitConnected(hs);
+            transport.write(session.connectFrame());
+            awaitConnected(current.handshake());
         } catch (RuntimeException e) {
             StompConnectionError error = e instanceof StompConnectionError ? (StompConnectionError) e
                     : new StompConnectionError("Could not connect [" + e.getMessage() + "]", e);
             transport.close(error);
-            synchronized (sessionLock) {
-                session.close(false);
-            }
+            session.attemptFailed();
             throw error;
         } finally {
-            synchronized (stateLock) {
-                connecting = null;
-                handshake = null;
-            }
+            attempt = null;
         }
         return transport;
     }
@@ -203,23 +199,16 @@ final class Connector {
     // ------------------------------------------------------------------------------------------------ closing
 
     /**
-     * Call with the state lock held, as the connection moves to CLOSED: ends any delay being waited and returns the
-     * transport being connected, or null.
+     * Once the connection is CLOSED: ends any delay being waited, closes the transport being connected and fails
+     * its handshake with {@code cause}. An attempt published before the state became CLOSED is found here; a later
+     * one finds the connection closed.
      */
-    SocketTransport closing() {
-        SocketTransport inHandshake = connecting;
+    void close(StompConnectionError cause) {
         closed.countDown();
-        return inHandshake;
-    }
-
-    /** After {@link #closing()}, outside the lock: closes the transport it returned and fails the handshake. */
-    void abort(SocketTransport inHandshake, StompConnectionError cause) {
-        if (inHandshake != null) {
-            inHandshake.close(cause);
-        }
-        CompletableFuture<StompFrame> hs = handshake;
-        if (hs != null) {
-            hs.completeExceptionally(cause);
+        Attempt current = attempt;
+        if (current != null) {
+            current.transport().close(cause);
+            current.handshake().completeExceptionally(cause);
         }
     }
 
@@ -231,18 +220,13 @@ final class Connector {
 
     /** On the reader thread: CONNECTED answers the handshake of {@code transport} (else it is ignored). */
     void connected(SocketTransport transport, StompFrame frame) {
-        CompletableFuture<StompFrame> hs = handshake;
-        if (transport != connecting || hs == null) {
+        CompletableFuture<StompFrame> hs = handshakeOf(transport);
+        if (hs == null) {
             LOG.warn("Ignored unexpected {} from {}", frame.info(), transport.address());
             return;
         }
         try {
-            String version;
-            synchronized (sessionLock) {
-                session.connected(frame);
-                version = session.version();
-            }
-            transport.setVersion(version);
+            transport.setVersion(session.connected(frame));
             hs.complete(frame);
         } catch (StompError e) {
             hs.completeExceptionally(new StompConnectionError("Could not connect [" + e.getMessage() + "]", e));
@@ -251,8 +235,8 @@ final class Connector {
 
     /** On the reader thread: whether this ERROR answered the handshake of {@code transport} (which then fails). */
     boolean refused(SocketTransport transport, StompFrame frame) {
-        CompletableFuture<StompFrame> hs = handshake;
-        if (transport != connecting || hs == null) {
+        CompletableFuture<StompFrame> hs = handshakeOf(transport);
+        if (hs == null) {
             return false;
         }
         StompBrokerError error = new StompBrokerError(handshakeError(frame));
@@ -262,12 +246,18 @@ final class Connector {
 
     /** {@code transport} closed: fails its handshake if it is being connected. */
     void closed(SocketTransport transport, Throwable cause) {
-        CompletableFuture<StompFrame> hs = handshake;
-        if (transport == connecting && hs != null) {
+        CompletableFuture<StompFrame> hs = handshakeOf(transport);
+        if (hs != null) {
             StompError error = cause instanceof StompConnectionError ? (StompError) cause
                     : new StompConnectionError("Connection closed while connecting", cause);
             hs.completeExceptionally(error);
         }
+    }
+
+    /** The handshake of {@code transport} if it is the one being connected, else null. */
+    private CompletableFuture<StompFrame> handshakeOf(SocketTransport transport) {
+        Attempt current = attempt;
+        return current != null && current.transport() == transport ? current.handshake() : null;
     }
 
     /**

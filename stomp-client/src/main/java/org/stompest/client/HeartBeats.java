@@ -1,6 +1,6 @@
 package org.stompest.client;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.stompest.error.StompConnectionError;
 
 /**
- * The heart-beats of one connection: runs a {@link HeartBeatMonitor} for the live transport on the shared
- * {@link Scheduler}.
+ * The heart-beats of one connection: runs a {@link HeartBeatMonitor} for the live transport on the
+ * {@link ClientRuntime}'s scheduler.
  * <ol>
  * <li>{@link #start} (once CONNECTED, with the negotiated periods) makes a monitor and schedules its first tick;
  * every tick schedules the next at the deadline it returns.</li>
@@ -25,12 +25,14 @@ final class HeartBeats {
 
     private final double tolerance;
     private final ConnectionStats stats;
+    private final ClientRuntime runtime;
     private volatile HeartBeatMonitor monitor;
-    private volatile ScheduledFuture<?> task;
+    private volatile Future<?> task;
 
-    HeartBeats(double tolerance, ConnectionStats stats) {
+    HeartBeats(double tolerance, ConnectionStats stats, ClientRuntime runtime) {
         this.tolerance = tolerance;
         this.stats = stats;
+        this.runtime = runtime;
     }
 
     /** Starts watching {@code transport} with the negotiated periods in ms; nothing when both are 0. */
@@ -68,7 +70,7 @@ final class HeartBeats {
         if (deadline == HeartBeatMonitor.NEVER) {
             return;
         }
-        task = Scheduler.schedule(() -> {
+        task = runtime.schedule(() -> {
             if (monitor != m || transport.isClosed()) {
                 return;
             }
@@ -79,7 +81,7 @@ final class HeartBeats {
     /** Stops watching: the monitor is dropped and the pending tick cancelled. */
     void stop() {
         monitor = null;
-        ScheduledFuture<?> t = task;
+        Future<?> t = task;
         if (t != null) {
             t.cancel(false);
         }

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stompest.error.StompConnectionError;
+import org.stompest.error.StompError;
 import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompSpec;
 
 /**
  * The receipts in flight of one connection: each is a future with a timeout on a timer.
@@ -25,11 +27,15 @@ import org.stompest.protocol.StompFrame;
  * </ol>
  * Futures complete on the callback executor, never on the caller's thread (the reader or the timer). Thread-safe
  * without locks; {@link ConnectionStats#pendingReceipts} follows the count.
+ *
+ * <p>This is the only place receipts are tracked: frames are built by the session without a receipt and
+ * {@link #asking} adds the {@code receipt} header, so the session's own receipt set stays empty (it would keep the id
+ * of every receipt that timed out).
  */
 final class ReceiptTracker {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptTracker.class);
 
-    /** Runs a task after a delay (the shared {@link Scheduler} in production; tests run the tasks by hand). */
+    /** Runs a task after a delay (the {@link ClientRuntime}'s scheduler in production; tests run the tasks by hand). */
     interface Timer {
         Future<?> schedule(Runnable task, long delayNanos);
     }
@@ -53,6 +59,38 @@ final class ReceiptTracker {
         this.stats = stats;
         this.timer = timer;
         this.callbacks = callbacks;
+    }
+
+    /** {@code frame} (built by the session without a receipt) asking for {@code receipt}; returns it. */
+    static StompFrame asking(StompFrame frame, String receipt) {
+        frame.headers().put(StompSpec.RECEIPT_HEADER, receipt);
+        return frame;
+    }
+
+    /** A frame asking for a receipt and the transport to write it to. */
+    record Outgoing(SocketTransport transport, StompFrame frame) {
+    }
+
+    /** Builds the frame asking for a given receipt id (under whatever lock it needs). */
+    interface Builder {
+        Outgoing build(String receipt);
+    }
+
+    /**
+     * Builds a frame asking for a new receipt, waits for the receipt and writes the frame: the future completes with
+     * the RECEIPT, or fails as described above (also when building or writing throws a {@link StompError}).
+     */
+    CompletableFuture<StompFrame> send(Duration timeout, Builder builder) {
+        CompletableFuture<StompFrame> future = new CompletableFuture<>();
+        String receipt = next();
+        try {
+            Outgoing outgoing = builder.build(receipt);
+            register(receipt, future, timeout);
+            outgoing.transport().write(outgoing.frame());
+        } catch (StompError e) {
+            fail(receipt, future, e);
+        }
+        return future;
     }
 
     /** A new receipt id. */

@@ -32,7 +32,7 @@ import org.stompest.protocol.StompSpec;
  * <ol>
  * <li>{@link #open} connects with the connect timeout, sets {@code TCP_NODELAY}, and for {@code ssl://} completes the
  * TLS handshake (with {@code HTTPS} endpoint identification unless turned off).</li>
- * <li>{@link #start()} starts the reader thread. Its parser starts at version 1.0 (CONNECTED is parsed by 1.0 rules)
+ * <li>{@link #start()} starts the reader thread (made by the {@link ClientRuntime}). Its parser starts at version 1.0 (CONNECTED is parsed by 1.0 rules)
  * and the handler switches it to the negotiated version with {@link #setVersion(String)}, on the reader thread.</li>
  * <li>{@link #write(StompItem)} is called by many threads: one lock guards the encoder and the buffered stream, and
  * the writer flushes only when no other writer waits for the lock, so a burst of sends becomes few syscalls.</li>
@@ -74,7 +74,7 @@ final class SocketTransport {
     private volatile Throwable closeCause;
 
     private SocketTransport(StompBroker broker, Socket socket, Handler handler, ConnectionStats stats,
-                            String threadName) throws IOException {
+                            ClientRuntime runtime, String threadName) throws IOException {
         this.broker = broker;
         this.socket = socket;
         this.in = socket.getInputStream();
@@ -82,8 +82,7 @@ final class SocketTransport {
         this.out = counter;
         this.handler = handler;
         this.stats = stats;
-        this.reader = new Thread(this::read, threadName);
-        reader.setDaemon(true);
+        this.reader = runtime.newThread(threadName, this::read);
     }
 
     /**
@@ -93,7 +92,7 @@ final class SocketTransport {
      * @throws IOException if the socket cannot be opened or the handshake fails (hostname verification included)
      */
     static SocketTransport open(StompBroker broker, StompConfig config, Handler handler, ConnectionStats stats,
-                                String threadName) throws IOException {
+                                ClientRuntime runtime, String threadName) throws IOException {
         int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.connectTimeout().toMillis()));
         Socket socket = new Socket();
         try {
@@ -103,7 +102,7 @@ final class SocketTransport {
             if ("ssl".equals(broker.protocol())) {
                 socket = handshake(socket, broker, config, timeout);
             }
-            return new SocketTransport(broker, socket, handler, stats, threadName);
+            return new SocketTransport(broker, socket, handler, stats, runtime, threadName);
         } catch (IOException | RuntimeException e) {
             try {
                 socket.close();

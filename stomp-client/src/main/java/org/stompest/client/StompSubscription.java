@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stompest.error.StompError;
+import org.stompest.protocol.StompSession;
 import org.stompest.protocol.StompSpec;
 
 /**
@@ -39,12 +40,16 @@ import org.stompest.protocol.StompSpec;
  * to the {@link #deliveryGeneration()}, which moves on with the UNSUBSCRIBE's RECEIPT. The {@link #settleLock()} keeps ACKs from
  * crossing a resubscribe on the wire: ACK and NACK hold its read lock, resubscribe and unsubscribe its write lock.</li>
  * <li>{@link #unsubscribe()} (or closing the connection) stops the workers once their current message is done and
- * drops what is still queued.</li>
+ * drops what is still queued. The workers block on the queue; a stop message wakes them, and each worker that
+ * stops leaves one in the queue for the next.</li>
  * </ol>
  */
 final class StompSubscription implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(StompSubscription.class);
+    /** How long the reader waits on a full queue before it checks again that the subscription and socket live. */
     private static final long POLL_MILLIS = 200;
+    /** Queued to wake and end the workers of an inactive subscription. */
+    private static final StompMessage STOP = new StompMessage(null, null, null, -1, false);
     /** Between the id and the generation in {@link #wireId()}. */
     static final String GENERATION_SEPARATOR = "~g";
 
@@ -59,7 +64,7 @@ final class StompSubscription implements Subscription {
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private volatile boolean active = true;
-    private final ReadWriteLock settleLock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock settleLock = new ReentrantReadWriteLock();
     /** The generation whose messages may be acknowledged; +1 per resubscribe after a listener failure. */
     private volatile long generation;
     /** The generation a MESSAGE arriving now belongs to: catches up with the UNSUBSCRIBE's RECEIPT or a reconnect. */
@@ -87,11 +92,10 @@ final class StompSubscription implements Subscription {
                 : new ArrayBlockingQueue<>(options.queueCapacity());
     }
 
-    /** Starts the worker threads. */
-    void start(String threadPrefix) {
+    /** Starts the worker threads, named {@code <threadPrefix>-<n>}. */
+    void start(ClientRuntime runtime, String threadPrefix) {
         for (int i = 1; i <= options.concurrency(); i++) {
-            Thread worker = new Thread(this::work, threadPrefix + "-" + i);
-            worker.setDaemon(true);
+            Thread worker = runtime.newThread(threadPrefix + "-" + i, this::work);
             workers.add(worker);
             worker.start();
         }
@@ -104,7 +108,7 @@ final class StompSubscription implements Subscription {
     /**
      * The SUBSCRIBE headers without destination: id ({@link #wireId()}), ack, selector, the caller's, then what the
      * broker's profile makes of the prefetch and the durable subscription name (the caller's own headers win).
-     * Call with the session lock held.
+     * Read by {@link Subscriptions#subscribe}, under the session lock, which it asserts.
      */
     Map<String, String> headers(BrokerProfile profile) {
         Map<String, String> h = new LinkedHashMap<>(headers);
@@ -199,8 +203,10 @@ final class StompSubscription implements Subscription {
         return deliveryGeneration.get();
     }
 
-    /** Call with the write lock of {@link #settleLock()} and the session lock held: starts the next generation. */
-    long nextGeneration() {
+    /** Call with the write lock of {@link #settleLock()} and the lock of {@code session} held: the next generation. */
+    long nextGeneration(StompSession session) {
+        assert settleLock.isWriteLockedByCurrentThread() : "generation moved without the settle write lock";
+        assert Thread.holdsLock(session) : "generation moved without the session lock";
         return ++generation;
     }
 
@@ -253,19 +259,32 @@ final class StompSubscription implements Subscription {
         }
         active = false;
         queue.clear();
+        wakeNextWorker();
         return true;
+    }
+
+    /**
+     * Leaves a {@link #STOP} in the queue for a worker blocked on it. Whatever else is queued is dropped to make
+     * room: the subscription is inactive, and at most a MESSAGE the reader was already handing over gets in.
+     */
+    private void wakeNextWorker() {
+        while (!queue.offer(STOP)) {
+            queue.clear();
+        }
     }
 
     private void work() {
         try {
             while (active) {
-                StompMessage message = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (message != null && active) {
+                StompMessage message = queue.take();
+                if (message != STOP && active) {
                     deliver(message);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            wakeNextWorker();
         }
     }
 

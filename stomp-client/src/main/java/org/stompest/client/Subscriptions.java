@@ -24,7 +24,8 @@ import org.stompest.protocol.StompSpec;
  * <li>{@link #closeAll()} stops them all.</li>
  * </ol>
  * The map is concurrent; {@link #replay} and {@link #subscribe} use the session, so call them with the session
- * lock held (it also guards {@link StompSubscription#subscribedEpoch}). {@link ConnectionStats#subscriptions}
+ * lock held (the session object itself, see {@link GuardedSession}; it also guards
+ * {@link StompSubscription#subscribedEpoch}); they assert it. {@link ConnectionStats#subscriptions}
  * follows the count.
  */
 final class Subscriptions {
@@ -53,7 +54,7 @@ final class Subscriptions {
         if (byId.putIfAbsent(subscriptionId, subscription) != null) {
             throw new StompProtocolError("Already subscribed [id=" + subscriptionId + "]");
         }
-        subscription.start(connection.id() + "-" + subscriptionId);
+        subscription.start(connection.runtime(), connection.id() + "-" + subscriptionId);
         stats.subscriptions(byId.size());
         return subscription;
     }
@@ -106,6 +107,7 @@ final class Subscriptions {
      * session's replay entries first, then the subscriptions made meanwhile, and returns the frames to send.
      */
     List<StompFrame> replay(StompSession session, long epoch, BrokerProfile profile) {
+        assert Thread.holdsLock(session) : "replay without the session lock";
         List<StompFrame> frames = new ArrayList<>();
         List<ReplayEntry> entries = session.replay();
         for (ReplayEntry entry : entries) {
@@ -130,6 +132,7 @@ final class Subscriptions {
     /** Call with the session lock held: registers {@code subscription} in the session; its SUBSCRIBE frame. */
     static StompFrame subscribe(StompSession session, StompSubscription subscription, long epoch,
                                 BrokerProfile profile) {
+        assert Thread.holdsLock(session) : "SUBSCRIBE built without the session lock";
         StompFrame frame = session.subscribe(subscription.destination(), subscription.headers(profile), null,
                 subscription).frame();
         if (subscription.subscribedEpoch != epoch) {

@@ -13,45 +13,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.client.testing.RabbitMqProcess;
 
 /**
- * The delivery rules of the client on the three brokers (embedded Artemis and Classic, RabbitMQ as a process), with default options: flow control keeps the reader
- * thread free while listeners are busy; a failure on a non-durable topic costs only the failed message; a durable
+ * The delivery rules of the client on the three brokers (embedded Artemis and Classic, RabbitMQ as a process),
+ * with default options: flow control keeps the reader thread free while listeners are busy; a failure on a non-durable topic costs only the failed message; a durable
  * topic subscription gets its failed messages again and what was published while it was away.
  */
 class DeliveryPolicyIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static EmbeddedArtemis artemis;
-    private static EmbeddedActiveMq activemq;
-    private static RabbitMqProcess rabbitmq;
-
-    @BeforeAll
-    static void startBrokers() {
-        artemis = EmbeddedArtemis.builder().build().start();
-        activemq = EmbeddedActiveMq.builder().build().start();
-        rabbitmq = new RabbitMqProcess().start();
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        if (artemis != null) {
-            artemis.close();
-        }
-        if (activemq != null) {
-            activemq.close();
-        }
-        if (rabbitmq != null) {
-            rabbitmq.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedActiveMq> activemq = BrokerExtension.activeMq();
+    @RegisterExtension
+    static final BrokerExtension<RabbitMqProcess> rabbitmq = BrokerExtension.rabbitMq();
 
     static Stream<Arguments> brokers() {
         return Stream.of(Arguments.of("artemis", BrokerProfile.ARTEMIS), Arguments.of("activemq", BrokerProfile.CLASSIC),
@@ -61,11 +44,11 @@ class DeliveryPolicyIT {
     private static String uri(String broker) {
         switch (broker) {
             case "artemis":
-                return artemis.stompUri();
+                return artemis.get().stompUri();
             case "activemq":
-                return activemq.stompUri();
+                return activemq.get().stompUri();
             default:
-                return rabbitmq.stompUri();
+                return rabbitmq.get().stompUri();
         }
     }
 

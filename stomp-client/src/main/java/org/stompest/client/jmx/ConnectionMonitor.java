@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.MBeanNotificationInfo;
@@ -25,16 +23,11 @@ import org.stompest.client.Subscription;
  * {@link ConnectionStats} (volatile fields and adders, no locks), and a {@link ConnectionListener} turns state
  * changes into notifications (see {@link ConnectionMBeans} for the types).
  *
- * <p>Notifications are sent from one shared daemon thread, never from the connection's own threads, so a slow JMX
- * listener cannot stall the reader thread or the failover loop; their order is kept.
+ * <p>Notifications are sent on the callback executor of the connection's {@link org.stompest.client.ClientRuntime},
+ * one at a time ({@link SerialExecutor}), never from the connection's own threads, so a slow JMX listener cannot
+ * stall the reader thread or the failover loop; their order is kept.
  */
 final class ConnectionMonitor extends NotificationBroadcasterSupport implements StompConnectionMXBean {
-
-    private static final ExecutorService NOTIFIER = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "stompest-jmx-notifications");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private static final MBeanNotificationInfo[] NOTIFICATIONS = {
             new MBeanNotificationInfo(ConnectionMBeans.NOTIFICATION_TYPES, Notification.class.getName(),
@@ -55,7 +48,7 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     private volatile String lastBroker;
 
     ConnectionMonitor(StompConnection connection, ObjectName name) {
-        this(connection, name, NOTIFIER);
+        this(connection, name, new SerialExecutor(connection.runtime().callbacks()));
     }
 
     ConnectionMonitor(StompConnection connection, ObjectName name, Executor notifier) {

@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stompest.client.ConnectionPool;
 import org.stompest.client.PooledConnection;
 import org.stompest.client.StompConfig;
 import org.stompest.client.SubscriptionOptions;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 
 /**
@@ -41,19 +41,8 @@ class LoadFaultTest {
     private static final int PRODUCERS = 50;
     private static final int CONSUMERS = 20;
     private static final long HEAP_GROWTH_LIMIT = 64L << 20;
-    private static EmbeddedArtemis broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedArtemis.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> broker = BrokerExtension.artemis();
 
     @Test
     void fiftyProducersAndTwentyConsumersOnPooledConnectionsLoseNothingAndKeepTheHeapBounded() {
@@ -64,7 +53,7 @@ class LoadFaultTest {
         Tally tally = new Tally("load");
         String queue = "/queue/faults.load";
         StompConfig config = StompConfig.builder()
-                .failover("failover:(" + broker.stompUri() + ")?initialReconnectDelay=10,maxReconnectDelay=200,"
+                .failover("failover:(" + broker.get().stompUri() + ")?initialReconnectDelay=10,maxReconnectDelay=200,"
                           + "startupMaxReconnectAttempts=-1")
                 .heartBeats(1000, 1000)
                 .receiptTimeout(Duration.ofSeconds(30))

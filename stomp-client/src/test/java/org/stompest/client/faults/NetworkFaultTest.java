@@ -10,14 +10,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stompest.client.ConnectionListener;
 import org.stompest.client.StompConfig;
 import org.stompest.client.StompConnection;
 import org.stompest.client.SubscriptionOptions;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 
 /**
@@ -37,19 +37,8 @@ import org.stompest.client.testing.EmbeddedArtemis;
  */
 @Tag("faults")
 class NetworkFaultTest {
-    private static EmbeddedArtemis broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedArtemis.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> broker = BrokerExtension.artemis();
 
     /** When a connection last left CONNECTED. */
     private static final class Losses implements ConnectionListener {
@@ -69,7 +58,7 @@ class NetworkFaultTest {
         ThreadLeaks threads = ThreadLeaks.snapshot();
         String queue = "/queue/faults.network";
         long started = System.nanoTime();
-        try (TcpProxy proxy = TcpProxy.start(broker.port())) {
+        try (TcpProxy proxy = TcpProxy.start(broker.get().port())) {
             StompConfig config = StompConfig.builder()
                     .failover("failover:(" + proxy.uri() + ")?initialReconnectDelay=20,maxReconnectDelay=250,"
                               + "useExponentialBackOff=false,maxReconnectAttempts=-1,startupMaxReconnectAttempts=-1")

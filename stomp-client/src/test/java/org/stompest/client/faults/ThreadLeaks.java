@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Compares the live threads before and after a case: a thread that a case started and that is still alive once the
- * case closed everything is a leak. JVM-wide pools that idle threads out by themselves (the client's callback pool,
- * its scheduler, the common fork-join pool, Awaitility's poller) are not leaks and are ignored.
+ * case closed everything is a leak. Pools that idle threads out by themselves (the callback pool and scheduler of a
+ * shared {@code ClientRuntime}, the common fork-join pool, Awaitility's poller) are not leaks and are ignored; the
+ * runtime a connection makes for itself ends with it.
  */
 public final class ThreadLeaks {
     private static final Pattern SHARED = Pattern.compile(

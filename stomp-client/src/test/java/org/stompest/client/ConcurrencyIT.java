@@ -16,31 +16,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.protocol.StompFrame;
 
 /** Many threads on one connection: writes stay whole frames; a subscription with N threads runs N listeners. */
-class ConcurrencyTest {
-    private static EmbeddedArtemis artemis;
-
-    @BeforeAll
-    static void start() {
-        artemis = EmbeddedArtemis.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (artemis != null) {
-            artemis.close();
-        }
-    }
+class ConcurrencyIT {
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
 
     @Test
     void concurrentSendersOnOneConnection() throws Exception {
-        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.stompUri())
+        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())
                 .build())) {
             connection.connect();
             String queue = "/queue/concurrent-" + UUID.randomUUID();
@@ -82,7 +71,7 @@ class ConcurrencyTest {
 
     @Test
     void subscriptionWithFourThreadsRunsFourListenersAtOnce() throws Exception {
-        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.stompUri())
+        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())
                 .build())) {
             connection.connect();
             String queue = "/queue/parallel-" + UUID.randomUUID();

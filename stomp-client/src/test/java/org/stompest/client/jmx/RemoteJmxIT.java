@@ -44,7 +44,7 @@ import org.stompest.client.testing.FreePorts;
  * What an operator sees in JConsole: an RMI connector server on loopback, a remote client reading attributes,
  * receiving notifications and invoking operations by object name.
  */
-class RemoteJmxTest {
+class RemoteJmxIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PASSCODE = "remote-secret-77";

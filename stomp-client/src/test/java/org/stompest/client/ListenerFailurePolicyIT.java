@@ -16,9 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.client.testing.FakeStompPeer;
 import org.stompest.protocol.StompFrame;
@@ -28,24 +28,13 @@ import org.stompest.protocol.StompFrame;
  * {@link ListenerFailure#REDELIVER} (default) leaves it unacknowledged and subscribes anew, so Artemis delivers it
  * again; {@link ListenerFailure#NACK} NACKs it, which Artemis takes as an ACK.
  */
-class ListenerFailurePolicyTest {
+class ListenerFailurePolicyIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static EmbeddedArtemis artemis;
-
-    @BeforeAll
-    static void startBroker() {
-        artemis = EmbeddedArtemis.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (artemis != null) {
-            artemis.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
 
     private static StompConnection connect() {
-        StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.stompUri()).build());
+        StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri()).build());
         connection.connect();
         return connection;
     }

@@ -17,7 +17,7 @@ import org.stompest.client.testing.TestTls;
 import org.stompest.error.StompConnectTimeout;
 
 /** TLS with a key store made by the test; hostname verification on by default. */
-class TlsTest {
+class TlsIT {
     @Test
     void connectsToLocalhostOverTlsWithHostnameVerification() throws Exception {
         TestTls tls = TestTls.generate();

@@ -16,7 +16,7 @@ import org.stompest.error.StompConnectionError;
  * A wrong passcode: the broker's ERROR message reaches the caller, and the failover loop backs off by its delays
  * instead of retrying in a tight loop.
  */
-class AuthenticationTest {
+class AuthenticationIT {
     private static final String OPTIONS = "?initialReconnectDelay=150,useExponentialBackOff=false,"
             + "startupMaxReconnectAttempts=2";
 

@@ -14,10 +14,10 @@ import org.stompest.client.testing.EmbeddedArtemis;
 
 /**
  * Logs the connect time to an embedded Artemis (median of several connects after a warm-up) as {@code MEASURE}
- * lines; the failover time is logged by {@link FailoverTest}. The bounds asserted here are loose on purpose.
+ * lines; the failover time is logged by {@link FailoverIT}. The bounds asserted here are loose on purpose.
  */
-class MeasurementsTest {
-    private static final Logger LOG = LoggerFactory.getLogger(MeasurementsTest.class);
+class MeasurementsIT {
+    private static final Logger LOG = LoggerFactory.getLogger(MeasurementsIT.class);
 
     @Test
     void connectTimeToArtemis() {

@@ -15,36 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.error.StompProtocolError;
 
 /** Send, receive, ack and nack on both brokers in every version; binary bodies and awkward headers survive. */
-class MessagingTest {
+class MessagingIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static EmbeddedArtemis artemis;
-    private static EmbeddedActiveMq activeMq;
-
-    @BeforeAll
-    static void startBrokers() {
-        artemis = EmbeddedArtemis.builder().build().start();
-        activeMq = EmbeddedActiveMq.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        if (artemis != null) {
-            artemis.close();
-        }
-        if (activeMq != null) {
-            activeMq.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
 
     static Stream<Arguments> everyBrokerAndVersion() {
         return Stream.of("artemis", "activemq")
@@ -60,7 +46,7 @@ class MessagingTest {
     }
 
     private static StompConnection connect(String broker, String version) {
-        String uri = broker.equals("artemis") ? artemis.stompUri() : activeMq.stompUri();
+        String uri = broker.equals("artemis") ? artemis.get().stompUri() : activeMq.get().stompUri();
         StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version)
                 .heartBeats(version.equals("1.0") ? 0 : 1000, version.equals("1.0") ? 0 : 1000).build());
         connection.connect();
@@ -201,7 +187,7 @@ class MessagingTest {
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
     void subscriptionMadeBeforeConnectIsSentOnConnect(String broker, String version) throws Exception {
-        String uri = broker.equals("artemis") ? artemis.stompUri() : activeMq.stompUri();
+        String uri = broker.equals("artemis") ? artemis.get().stompUri() : activeMq.get().stompUri();
         try (StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version)
                 .build())) {
             String queue = queue();

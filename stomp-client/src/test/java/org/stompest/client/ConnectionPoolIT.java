@@ -15,31 +15,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 
-class ConnectionPoolTest {
+class ConnectionPoolIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static EmbeddedArtemis broker;
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> broker = BrokerExtension.artemis();
 
     private final ConnectionPool pool = new ConnectionPool();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedArtemis.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void closePool() {
@@ -47,11 +36,11 @@ class ConnectionPoolTest {
     }
 
     private static StompConfig.Builder config() {
-        return StompConfig.builder().failover(broker.stompUri()).receiptTimeout(Duration.ofSeconds(5));
+        return StompConfig.builder().failover(broker.get().stompUri()).receiptTimeout(Duration.ofSeconds(5));
     }
 
     private static int brokerConnections() {
-        return broker.server().getRemotingService().getConnections().size();
+        return broker.get().server().getRemotingService().getConnections().size();
     }
 
     private static void awaitConnected(StompConnection connection) {
@@ -116,7 +105,7 @@ class ConnectionPoolTest {
         assertThat(perConnection.values()).containsExactly(3, 3, 3);
         assertThat(pool.size()).isEqualTo(3);
         perConnection.keySet().forEach(connection -> assertThat(pool.leases(connection)).isEqualTo(3));
-        perConnection.keySet().forEach(ConnectionPoolTest::awaitConnected);
+        perConnection.keySet().forEach(ConnectionPoolIT::awaitConnected);
         await().atMost(WAIT).until(() -> brokerConnections() == 3);
 
         // releasing the leases of one connection closes only that one; the next lease goes to the emptiest
@@ -196,7 +185,7 @@ class ConnectionPoolTest {
         Set<StompConnection> connections = Collections.newSetFromMap(new IdentityHashMap<>());
         connections.add(a.connection());
         connections.add(b.connection());
-        connections.forEach(ConnectionPoolTest::awaitConnected);
+        connections.forEach(ConnectionPoolIT::awaitConnected);
 
         pool.close();
 

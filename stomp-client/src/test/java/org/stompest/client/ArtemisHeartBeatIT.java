@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stompest.client.StompConnection.State;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 
 /**
@@ -17,25 +17,15 @@ import org.stompest.client.testing.EmbeddedArtemis;
  * gets {@code connectionTtl=2000}: without heart-beats the connection dies within a few seconds (and the client
  * reconnects by itself); beating every 500 ms it survives well past the TTL.
  */
-class ArtemisHeartBeatTest {
+class ArtemisHeartBeatIT {
     private static final long TTL = 2000;
-    private static EmbeddedArtemis artemis;
-
-    @BeforeAll
-    static void start() {
-        artemis = EmbeddedArtemis.builder().connectionTtl(TTL).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (artemis != null) {
-            artemis.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.of(
+            () -> EmbeddedArtemis.builder().connectionTtl(TTL).build().start());
 
     private static StompConnection connect(int clientMs, int serverMs) {
         StompConnection connection = new StompConnection(StompConfig.builder()
-                .failover("failover:(" + artemis.stompUri() + ")?initialReconnectDelay=10")
+                .failover("failover:(" + artemis.get().stompUri() + ")?initialReconnectDelay=10")
                 .heartBeats(clientMs, serverMs).build());
         connection.connect();
         return connection;

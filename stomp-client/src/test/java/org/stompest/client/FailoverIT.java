@@ -25,8 +25,8 @@ import org.stompest.error.StompConnectTimeout;
 import org.stompest.error.StompConnectionError;
 
 /** Two brokers, the active one stops: the client moves to the other and its subscriptions keep receiving. */
-class FailoverTest {
-    private static final Logger LOG = LoggerFactory.getLogger(FailoverTest.class);
+class FailoverIT {
+    private static final Logger LOG = LoggerFactory.getLogger(FailoverIT.class);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test

@@ -14,11 +14,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.error.StompConnectionError;
@@ -26,32 +26,18 @@ import org.stompest.error.StompProtocolError;
 import org.stompest.protocol.StompFrame;
 
 /** Receipts complete the futures; COMMIT delivers, ABORT does not; on both brokers. */
-class ReceiptsAndTransactionsTest {
-    private static EmbeddedArtemis artemis;
-    private static EmbeddedActiveMq activeMq;
-
-    @BeforeAll
-    static void startBrokers() {
-        artemis = EmbeddedArtemis.builder().build().start();
-        activeMq = EmbeddedActiveMq.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        if (artemis != null) {
-            artemis.close();
-        }
-        if (activeMq != null) {
-            activeMq.close();
-        }
-    }
+class ReceiptsAndTransactionsIT {
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
 
     static Stream<Arguments> brokersAndVersions() {
         return Stream.of("artemis", "activemq").flatMap(b -> Stream.of("1.0", "1.2").map(v -> Arguments.of(b, v)));
     }
 
     private static StompConnection connect(String broker, String version) {
-        String uri = broker.equals("artemis") ? artemis.stompUri() : activeMq.stompUri();
+        String uri = broker.equals("artemis") ? artemis.get().stompUri() : activeMq.get().stompUri();
         StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version).build());
         connection.connect();
         return connection;

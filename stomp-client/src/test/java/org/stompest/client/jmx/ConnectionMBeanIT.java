@@ -23,37 +23,27 @@ import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import javax.management.openmbean.TabularData;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stompest.client.StompConfig;
 import org.stompest.client.StompConnection;
 import org.stompest.client.SubscriptionOptions;
+import org.stompest.client.testing.BrokerExtension;
 import org.stompest.client.testing.EmbeddedArtemis;
 
-class ConnectionMBeanTest {
+class ConnectionMBeanIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String LOGIN = "jmx-user";
     private static final String PASSCODE = "Pa55-never-shown-42";
 
-    private static EmbeddedArtemis broker;
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> broker = BrokerExtension.of(
+            () -> EmbeddedArtemis.builder().users(Map.of(LOGIN, PASSCODE)).build().start());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final List<StompConnection> connections = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedArtemis.builder().users(Map.of(LOGIN, PASSCODE)).build().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void closeConnections() {
@@ -62,7 +52,7 @@ class ConnectionMBeanTest {
 
     private StompConnection connect() {
         StompConfig config = StompConfig.builder()
-                .failover("failover:(" + broker.stompUri() + ")?randomize=false,initialReconnectDelay=10,"
+                .failover("failover:(" + broker.get().stompUri() + ")?randomize=false,initialReconnectDelay=10,"
                         + "maxReconnectDelay=100")
                 .login(LOGIN).passcode(PASSCODE).name("jmx-test").build();
         StompConnection connection = new StompConnection(config);
@@ -116,7 +106,7 @@ class ConnectionMBeanTest {
         assertThat(Instant.parse((String) attribute(name, "LastAttemptTime"))).isBeforeOrEqualTo(Instant.now());
         assertThat((long) attribute(name, "LastReceivedAgoMillis")).isBetween(0L, 60_000L);
         TabularData perBroker = (TabularData) attribute(name, "AttemptsPerBroker");
-        assertThat(perBroker.toString()).contains(broker.stompUri());
+        assertThat(perBroker.toString()).contains(broker.get().stompUri());
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.stompest.client.jmx;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in the order given, on an executor that may run many at once (the callback executor
+ * of a {@link org.stompest.client.ClientRuntime}): the notifications of one MBean keep their order. One task of the
+ * underlying executor drains the queue while there is something in it.
+ *
+ * <p>Locks: {@code this} guards the queue and the draining flag, and is never held while a task runs.
+ */
+final class SerialExecutor implements Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Executor executor;
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private boolean draining;
+
+    SerialExecutor(Executor executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        executor.execute(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = tasks.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Notification task failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.stompest.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stompest.client.testing.BrokerExtension;
+import org.stompest.client.testing.EmbeddedActiveMq;
+import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.error.StompConnectionError;
+
+/** {@link Requestor} on both embedded brokers: replies by correlation id, timeouts, reconnects and close. */
+class RequestorIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
+    @RegisterExtension
+    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
+
+    static Stream<String> brokers() {
+        return Stream.of("artemis", "activemq");
+    }
+
+    private static StompConnection connect(String broker) {
+        String uri = "artemis".equals(broker) ? artemis.get().stompUri() : activeMq.get().stompUri();
+        StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).build());
+        connection.connect();
+        return connection;
+    }
+
+    /** Answers every request on {@code service} with "re:" + its body, to its reply-to, with its correlation id. */
+    private static void serve(StompConnection connection, String service) {
+        connection.subscribe(service, SubscriptionOptions.defaults(), request -> connection.send(
+                request.headers().get(Requestor.REPLY_TO_HEADER),
+                ("re:" + new String(request.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+                Map.of(Requestor.CORRELATION_ID_HEADER, request.headers().get(Requestor.CORRELATION_ID_HEADER))));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(StompMessage message) {
+        return new String(message.body(), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void eachRequestGetsItsOwnReply(String broker) throws Exception {
+        String service = "/queue/service-" + UUID.randomUUID();
+        try (StompConnection server = connect(broker); StompConnection client = connect(broker);
+             Requestor requestor = Requestor.builder(client).build()) {
+            serve(server, service);
+            CompletableFuture<?>[] replies = new CompletableFuture<?>[20];
+            for (int i = 0; i < replies.length; i++) {
+                replies[i] = requestor.request(service, utf8("q" + i),
+                        Map.of(Requestor.CORRELATION_ID_HEADER, "mine", Requestor.REPLY_TO_HEADER, "/queue/x"),
+                        WAIT);
+            }
+            for (int i = 0; i < replies.length; i++) {
+                StompMessage reply = (StompMessage) replies[i].get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(text(reply)).isEqualTo("re:q" + i);
+                assertThat(reply.headers().get(Requestor.CORRELATION_ID_HEADER)).isNotEqualTo("mine");
+                assertThat(reply.destination()).isEqualTo(requestor.replyTo());
+            }
+            assertThat(requestor.pending()).isZero();
+            assertThat(client.subscriptions()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void keepsTheCallersCorrelationIdWhenToldTo(String broker) throws Exception {
+        String service = "/queue/service-" + UUID.randomUUID();
+        try (StompConnection server = connect(broker); StompConnection client = connect(broker);
+             Requestor requestor = Requestor.builder(client).keepCorrelationId(true).build()) {
+            serve(server, service);
+            StompMessage reply = requestor.request(service, utf8("q"), Map.of(Requestor.CORRELATION_ID_HEADER,
+                    "order-42"), null, true, WAIT).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(reply.headers()).containsEntry(Requestor.CORRELATION_ID_HEADER, "order-42");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void failsWithATimeoutNamingDestinationAndCorrelationId(String broker) {
+        String nobody = "/queue/nobody-" + UUID.randomUUID();
+        try (StompConnection client = connect(broker); Requestor requestor = Requestor.builder(client).build()) {
+            CompletableFuture<StompMessage> reply = requestor.request(nobody, utf8("q"), Map.of(),
+                    Duration.ofMillis(300));
+            assertThatThrownBy(() -> reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(StompRequestTimeout.class).isInstanceOf(StompConnectionError.class)
+                    .hasMessageStartingWith("No reply on time [destination=" + nobody + ", correlation-id=")
+                    .hasMessageEndingWith(", timeout=PT0.3S]");
+            assertThat(requestor.pending()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void repliesStillComeAfterAReconnect(String broker) throws Exception {
+        String service = "/queue/service-" + UUID.randomUUID();
+        try (StompConnection server = connect(broker); StompConnection client = connect(broker);
+             Requestor requestor = Requestor.builder(client).build()) {
+            serve(server, service);
+            assertThat(text(requestor.request(service, utf8("before"), Map.of(), WAIT).get())).isEqualTo("re:before");
+            client.reconnect();
+            await().atMost(WAIT).until(() -> client.isConnected() && client.epoch() == 2);
+            assertThat(text(requestor.request(service, utf8("after"), Map.of(), WAIT)
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("re:after");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void closingFailsWhatIsPendingAndUnsubscribes(String broker) {
+        String nobody = "/queue/nobody-" + UUID.randomUUID();
+        try (StompConnection client = connect(broker)) {
+            Requestor requestor = Requestor.builder(client).build();
+            CompletableFuture<StompMessage> reply = requestor.request(nobody, utf8("q"), Map.of(), WAIT);
+            requestor.close();
+            assertThatThrownBy(() -> reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(StompConnectionError.class)
+                    .hasMessageStartingWith("Requestor closed [reply-to=" + requestor.replyTo());
+            assertThat(client.subscriptions()).isEmpty();
+            assertThatThrownBy(() -> requestor.request(nobody, utf8("q"), Map.of(), WAIT).join())
+                    .hasCauseInstanceOf(StompConnectionError.class);
+        }
+    }
+}
