@@ -1,5 +1,7 @@
 package org.stompest.client.testing;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -30,9 +32,24 @@ public final class Brokers implements BeforeAllCallback, AfterAllCallback {
         ARTEMIS, CLASSIC, RABBITMQ
     }
 
+    private final Set<Kind> kinds;
     private EmbeddedArtemis artemis;
     private EmbeddedActiveMq activeMq;
     private RabbitMqProcess rabbitMq;
+
+    /** All three brokers. */
+    public Brokers() {
+        this(EnumSet.allOf(Kind.class));
+    }
+
+    private Brokers(Set<Kind> kinds) {
+        this.kinds = kinds;
+    }
+
+    /** Only these brokers, e.g. {@code Brokers.only(Kind.RABBITMQ)} for a RabbitMQ-only suite. */
+    public static Brokers only(Kind first, Kind... rest) {
+        return new Brokers(EnumSet.of(first, rest));
+    }
 
     /** Every broker, for {@code @MethodSource("org.stompest.client.testing.Brokers#all")}. */
     public static Stream<Kind> all() {
@@ -48,9 +65,15 @@ public final class Brokers implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        artemis = EmbeddedArtemis.builder().build().start();
-        activeMq = EmbeddedActiveMq.builder().build().start();
-        rabbitMq = sharedRabbitMq(context);
+        if (kinds.contains(Kind.ARTEMIS)) {
+            artemis = EmbeddedArtemis.builder().build().start();
+        }
+        if (kinds.contains(Kind.CLASSIC)) {
+            activeMq = EmbeddedActiveMq.builder().build().start();
+        }
+        if (kinds.contains(Kind.RABBITMQ)) {
+            rabbitMq = sharedRabbitMq(context);
+        }
     }
 
     @Override
@@ -91,7 +114,8 @@ public final class Brokers implements BeforeAllCallback, AfterAllCallback {
 
     private static <B> B started(B broker) {
         if (broker == null) {
-            throw new IllegalStateException("Brokers not started: register the extension with @RegisterExtension");
+            throw new IllegalStateException("Broker not started: register the extension with @RegisterExtension, and"
+                    + " with Brokers.only(...) name the broker");
         }
         return broker;
     }

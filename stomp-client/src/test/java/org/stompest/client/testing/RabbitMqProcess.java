@@ -165,8 +165,11 @@ public final class RabbitMqProcess implements AutoCloseable {
         return this;
     }
 
-    /** Runs {@code rabbitmqctl -n <node> args...}; throws naming the command and its output unless it exits 0. */
-    private void ctl(String... args) {
+    /**
+     * Runs {@code rabbitmqctl -n <node> args...} under this node's environment (e.g. {@code list_queues name type})
+     * and returns its output; throws naming the command and its output unless it exits 0.
+     */
+    public String ctl(String... args) {
         List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
         try {
@@ -182,6 +185,7 @@ public final class RabbitMqProcess implements AutoCloseable {
                 throw new IllegalStateException("rabbitmqctl " + args[0] + " failed with exit code "
                         + ctl.exitValue() + " [node=" + node + "]: " + output.strip());
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("Could not run rabbitmqctl " + args[0] + " [node=" + node + "]", e);
         } catch (InterruptedException e) {
