@@ -51,9 +51,10 @@ class RabbitMqProfileIT {
         String queue = "/queue/nack-" + UUID.randomUUID();
         BlockingQueue<StompMessage> deliveries = new LinkedBlockingQueue<>();
         try (LogCapture logs = LogCapture.start(Level.DEBUG, WIRE); StompConnection connection = connect()) {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
             connection.subscribe(queue, SubscriptionOptions.builder().ackMode("client-individual").build(), m -> {
                 deliveries.add(m);
-                if (deliveries.size() == 1) {
+                if (count.incrementAndGet() == 1) { // the test thread takes from deliveries: count apart
                     throw new IllegalStateException("planned failure of " + m.messageId());
                 }
                 m.ack();
