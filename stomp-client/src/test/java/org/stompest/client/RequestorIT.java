@@ -26,32 +26,23 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.stompest.client.testing.BrokerExtension;
-import org.stompest.client.testing.EmbeddedActiveMq;
-import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.client.testing.Brokers;
+import org.stompest.client.testing.Brokers.Kind;
 import org.stompest.error.StompConnectionError;
 
-/** {@link Requestor} on both embedded brokers: replies by correlation id, timeouts, reconnects and close. */
+/** {@link Requestor} on the three brokers: replies by correlation id, timeouts, reconnects and close. */
 class RequestorIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
-    @RegisterExtension
-    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
+    static final Brokers brokers = new Brokers();
 
-    static Stream<String> brokers() {
-        return Stream.of("artemis", "activemq");
-    }
-
-    private static StompConnection connect(String broker) {
-        String uri = "artemis".equals(broker) ? artemis.get().stompUri() : activeMq.get().stompUri();
-        StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).build());
+    private static StompConnection connect(Kind broker) {
+        StompConnection connection = new StompConnection(brokers.config(broker).build());
         connection.connect();
         return connection;
     }
@@ -73,8 +64,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void eachRequestGetsItsOwnReply(String broker) throws Exception {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void eachRequestGetsItsOwnReply(Kind broker) throws Exception {
         String service = "/queue/service-" + UUID.randomUUID();
         try (StompConnection server = connect(broker); StompConnection client = connect(broker);
              Requestor requestor = Requestor.builder(client).build()) {
@@ -97,8 +88,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void keepsTheCallersCorrelationIdWhenToldTo(String broker) throws Exception {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void keepsTheCallersCorrelationIdWhenToldTo(Kind broker) throws Exception {
         String service = "/queue/service-" + UUID.randomUUID();
         try (StompConnection server = connect(broker); StompConnection client = connect(broker);
              Requestor requestor = Requestor.builder(client).keepCorrelationId(true).build()) {
@@ -110,8 +101,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void failsWithATimeoutNamingDestinationAndCorrelationId(String broker) {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void failsWithATimeoutNamingDestinationAndCorrelationId(Kind broker) {
         String nobody = "/queue/nobody-" + UUID.randomUUID();
         try (StompConnection client = connect(broker); Requestor requestor = Requestor.builder(client).build()) {
             CompletableFuture<StompMessage> reply = requestor.request(nobody, utf8("q"), Map.of(),
@@ -126,8 +117,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void repliesStillComeAfterAReconnect(String broker) throws Exception {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void repliesStillComeAfterAReconnect(Kind broker) throws Exception {
         String service = "/queue/service-" + UUID.randomUUID();
         try (StompConnection server = connect(broker); StompConnection client = connect(broker);
              Requestor requestor = Requestor.builder(client).build()) {
@@ -141,8 +132,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void closingFailsWhatIsPendingAndUnsubscribes(String broker) {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void closingFailsWhatIsPendingAndUnsubscribes(Kind broker) {
         String nobody = "/queue/nobody-" + UUID.randomUUID();
         try (StompConnection client = connect(broker)) {
             Requestor requestor = Requestor.builder(client).build();

@@ -17,6 +17,7 @@ package org.stompest.camel.contract;
 
 import java.nio.file.Path;
 
+import org.stompest.camel.contract.ContractBroker.Flavour;
 import org.stompest.client.testing.FreePorts;
 
 /**
@@ -29,23 +30,7 @@ import org.stompest.client.testing.FreePorts;
  * }
  * </pre>
  */
-final class BrokerProcess extends ChildProcess {
-    /** The brokers of the suite. */
-    enum Flavour {
-        ARTEMIS("artemis"), CLASSIC("classic");
-
-        private final String arg;
-
-        Flavour(String arg) {
-            this.arg = arg;
-        }
-
-        @Override
-        public String toString() {
-            return arg;
-        }
-    }
-
+final class BrokerProcess extends ChildProcess implements ContractBroker {
     private final Flavour flavour;
     private final Path dir;
     private final int port;
@@ -65,8 +50,9 @@ final class BrokerProcess extends ChildProcess {
     }
 
     /** Starts the broker (again) on the same port and data; returns when it accepted connections (nanoTime). */
-    long restart() {
-        return launch(BrokerMain.class, dir.resolve("tmp"), flavour.arg, Integer.toString(port),
+    @Override
+    public long restart() {
+        return launch(BrokerMain.class, dir.resolve("tmp"), flavour.toString(), Integer.toString(port),
                 dir.resolve("data").toString());
     }
 
@@ -74,8 +60,8 @@ final class BrokerProcess extends ChildProcess {
         return flavour;
     }
 
-    /** {@code tcp://127.0.0.1:<port>}, the failover URI of every endpoint of the suite. */
-    String stompUri() {
+    @Override
+    public String stompUri() {
         return "tcp://127.0.0.1:" + port;
     }
 }

@@ -47,7 +47,7 @@ abstract class ChildProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown of any kind; peers see their sockets reset. */
-    final synchronized void kill() {
+    public final synchronized void kill() {
         if (jvm != null) {
             jvm.kill();
         }

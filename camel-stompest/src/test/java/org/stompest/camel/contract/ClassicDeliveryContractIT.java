@@ -18,7 +18,7 @@ package org.stompest.camel.contract;
 /** The delivery contract cases on ActiveMQ Classic 6.3.1 (KahaDB) in a child JVM. */
 class ClassicDeliveryContractIT extends DeliveryContractCases {
     @Override
-    BrokerProcess.Flavour flavour() {
-        return BrokerProcess.Flavour.CLASSIC;
+    ContractBroker.Flavour flavour() {
+        return ContractBroker.Flavour.CLASSIC;
     }
 }

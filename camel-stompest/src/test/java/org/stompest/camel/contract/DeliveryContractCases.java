@@ -32,7 +32,7 @@ import org.stompest.client.faults.Bodies;
  * The delivery contract (issue 11): with the component's default options, a message whose Camel send completed is
  * never lost. Each case runs one route shape under one fault and reports one {@code Tally} line on the logger
  * {@code faults}; the same cases run on each broker ({@link ArtemisDeliveryContractIT},
- * {@link ClassicDeliveryContractIT}).
+ * {@link ClassicDeliveryContractIT}, {@link RabbitMqDeliveryContractIT}).
  * <table>
  * <caption>Matrix (each shape and each fault at least once per broker)</caption>
  * <tr><th>shape</th><th>fault</th></tr>
