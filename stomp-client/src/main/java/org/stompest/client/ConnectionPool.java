@@ -77,7 +77,19 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws IllegalStateException when the pool is closed
      */
     public PooledConnection lease(StompConfig config) {
+        return lease(config, StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
+                .getSimpleName());
+    }
+
+    /**
+     * Leases a connection of {@code config} for {@code holder} (e.g. an endpoint URI without secrets), the name that
+     * {@link StompConnection#leaseHolders()} and a refused JMX {@code disconnect} show.
+     *
+     * @throws IllegalStateException when the pool is closed
+     */
+    public PooledConnection lease(StompConfig config, String holder) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(holder, "holder");
         Entry chosen;
         boolean created = false;
         synchronized (lock) {
@@ -88,6 +100,8 @@ public final class ConnectionPool implements AutoCloseable {
             connections.removeIf(Entry::isDead);
             if (connections.size() < Math.max(1, config.maxConnections())) {
                 chosen = new Entry(config, factory.apply(config));
+                Entry entry = chosen;
+                entry.connection.leaseHolders(() -> holders(entry));
                 connections.add(chosen);
                 created = true;
             } else {
@@ -99,12 +113,13 @@ public final class ConnectionPool implements AutoCloseable {
                 }
             }
             chosen.leases++;
+            chosen.holders.add(holder);
         }
         if (created) {
             LOG.debug("New pooled connection [id={}, config={}]", chosen.connection.id(), config);
             connectInBackground(chosen.connection);
         }
-        return new PooledConnection(this, chosen);
+        return new PooledConnection(this, chosen, holder);
     }
 
     /** Number of connections in the pool, over all configs. */
@@ -144,7 +159,10 @@ public final class ConnectionPool implements AutoCloseable {
             closed = true;
             entries.values().forEach(all::addAll);
             entries.clear();
-            all.forEach(entry -> entry.leases = 0);
+            all.forEach(entry -> {
+                entry.leases = 0;
+                entry.holders.clear();
+            });
         }
         for (Entry entry : all) {
             shutDown(entry.connection);
@@ -154,14 +172,22 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** The holders of the entry's leases, a copy. */
+    private List<String> holders(Entry entry) {
+        synchronized (lock) {
+            return List.copyOf(entry.holders);
+        }
+    }
+
     /** Called by {@link PooledConnection#close()} once per lease. */
-    void release(Entry entry) {
+    void release(Entry entry, String holder) {
         boolean last;
         synchronized (lock) {
             if (entry.leases <= 0) {
                 return; // closed with the pool
             }
             entry.leases--;
+            entry.holders.remove(holder);
             last = entry.leases == 0;
             if (last) {
                 List<Entry> connections = entries.get(entry.config);
@@ -217,6 +243,7 @@ public final class ConnectionPool implements AutoCloseable {
         final StompConfig config;
         final StompConnection connection;
         int leases;
+        final List<String> holders = new ArrayList<>();
 
         Entry(StompConfig config, StompConnection connection) {
             this.config = config;
