@@ -55,7 +55,7 @@ class JmxConsoleAttachTest {
         assertThat(run.out()).startsWith("{\n  \"connections\": [\n    {\n      \"name\": \"orders-9\",\n")
                 .contains("\"name\": \"test-1\"")
                 .contains("\"State\": \"CONNECTED\"")
-                .contains("\"ServerHeartBeat\": 5000,");
+                .contains("\"ServerHeartBeatMillis\": 5000,");
     }
 
     @Test
