@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final Map<StompConfig, List<Entry>> entries = new HashMap<>();
     /** Guarded by {@link #lock}. */
     private boolean closed;
+    private final List<Consumer<StompConnection>> creationListeners = new CopyOnWriteArrayList<>();
 
     /** A pool whose connections share one {@link ClientRuntime} of its own, closed with the pool. */
     public ConnectionPool() {
@@ -117,9 +120,37 @@ public final class ConnectionPool implements AutoCloseable {
         }
         if (created) {
             LOG.debug("New pooled connection [id={}, config={}]", chosen.connection.id(), config);
+            for (Consumer<StompConnection> listener : creationListeners) {
+                try {
+                    listener.accept(chosen.connection);
+                } catch (RuntimeException e) {
+                    LOG.warn("Connection creation listener failed [id={}]", chosen.connection.id(), e);
+                }
+            }
             connectInBackground(chosen.connection);
         }
         return new PooledConnection(this, chosen, holder);
+    }
+
+    /**
+     * Calls {@code listener} with every connection the pool makes from now on, on the leasing thread before the
+     * connection starts connecting (metrics binders use it); {@link #connections()} gives those made before.
+     */
+    public void addCreationListener(Consumer<StompConnection> listener) {
+        creationListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeCreationListener(Consumer<StompConnection> listener) {
+        creationListeners.remove(listener);
+    }
+
+    /** The connections in the pool now, over all configs. */
+    public List<StompConnection> connections() {
+        synchronized (lock) {
+            List<StompConnection> all = new ArrayList<>();
+            entries.values().forEach(list -> list.forEach(entry -> all.add(entry.connection)));
+            return all;
+        }
     }
 
     /** Number of connections in the pool, over all configs. */
