@@ -23,6 +23,8 @@ public final class TableFormatter {
     public static final int WIDTH = 80;
     static final String CUT = "~";
     private static final int MIN_CUT_WIDTH = 6;
+    /** Lines a last error may take below the table. */
+    private static final int ERROR_LINES = 2;
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** A column of a table: its header, alignment, whether it may be cut to fit, and how to get its cell. */
@@ -66,16 +68,44 @@ public final class TableFormatter {
             return table + "(no stompest connections)\n";
         }
         StringBuilder errors = new StringBuilder();
-        int nameWidth = views.stream().mapToInt(v -> v.name().length()).max().orElse(0);
+        int nameWidth = Math.min(WIDTH / 3, views.stream().mapToInt(v -> v.name().length()).max().orElse(0));
         for (ConnectionView v : views) {
             Object error = v.get(Attributes.LAST_ERROR);
             if (error != null) {
-                String line = pad(v.name(), nameWidth, false) + "  "
-                        + timeOfDay(v.get(Attributes.LAST_ERROR_TIME), zone) + "  " + Values.text(error);
-                errors.append(cut(line, WIDTH)).append('\n');
+                String head = pad(cut(v.name(), nameWidth), nameWidth, false) + "  "
+                        + timeOfDay(v.get(Attributes.LAST_ERROR_TIME), zone) + "  ";
+                List<String> lines = wrap(compact(Values.text(error)), WIDTH - head.length(), ERROR_LINES);
+                for (int i = 0; i < lines.size(); i++) {
+                    errors.append(i == 0 ? head : " ".repeat(head.length())).append(lines.get(i)).append('\n');
+                }
             }
         }
         return errors.length() == 0 ? table : table + "LAST ERROR\n" + errors;
+    }
+
+    /**
+     * An error as short as it can be without losing what happened: no tcp://, no package names, no stompest error
+     * type in front (the message says what failed).
+     */
+    static String compact(String error) {
+        return error.replace("tcp://", "").replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*)", "$1")
+                .replaceAll("\\bStomp\\w*Error: ", "");
+    }
+
+    /** {@code text} in lines of at most {@code width}, broken at spaces, at most {@code maxLines} (the last cut). */
+    static List<String> wrap(String text, int width, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        while (!rest.isEmpty() && lines.size() < maxLines - 1 && rest.length() > width) {
+            int space = rest.lastIndexOf(' ', width);
+            int end = space > width / 2 ? space : width;
+            lines.add(rest.substring(0, end).stripTrailing());
+            rest = rest.substring(end).stripLeading();
+        }
+        if (!rest.isEmpty() || lines.isEmpty()) {
+            lines.add(cut(rest, width));
+        }
+        return lines;
     }
 
     /** The local JVMs that have stompest connections. */

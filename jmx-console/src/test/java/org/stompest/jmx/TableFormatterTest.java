@@ -57,8 +57,9 @@ class TableFormatterTest {
                 NAME      STATE         BROKER  BEATS  LAST-RX  RECONN   NEXT  SUBS
                 orders-1  RECONNECTING  -       -            -       1  250ms     -
                 LAST ERROR
-                %s
-                """.formatted("orders-1  12:00:03  tcp://127.0.0.1:61613: StompConnectionError: Could not esta~"))
+                orders-1  12:00:03  127.0.0.1:61613: Could not establish connection
+                                    [ConnectException: Connection refused]
+                """)
                 .doesNotContain("0/0");
     }
 
@@ -81,6 +82,14 @@ class TableFormatterTest {
                 .isLessThanOrEqualTo(TableFormatter.WIDTH));
         assertThat(table.lines().mapToInt(String::length).max().orElseThrow()).isEqualTo(TableFormatter.WIDTH);
         assertThat(table).contains("camel-order~").contains("ssl://broker~").contains("30.0s");
+    }
+
+    @Test
+    void longErrorsWrapOnTwoLinesThenAreCut() {
+        assertThat(TableFormatter.wrap("one two three four five six", 9, 2)).containsExactly("one two", "three fo~");
+        assertThat(TableFormatter.wrap("short", 9, 2)).containsExactly("short");
+        assertThat(TableFormatter.compact("tcp://h:1: StompConnectionError: Could not [java.net.ConnectException: x]"))
+                .isEqualTo("h:1: Could not [ConnectException: x]");
     }
 
     @Test
