@@ -111,11 +111,12 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        connectionPool();
+        metrics = StompestMetricsBinding.bind(getCamelContext(), connectionPool()); // micrometer when present
     }
 
     @Override
     protected void doStop() throws Exception {
+        metrics.close();
         ConnectionPool pool;
         ExecutorService callbacks;
         ScheduledExecutorService timeouts;
@@ -142,6 +143,8 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
         }
         super.doStop();
     }
+
+    private AutoCloseable metrics = () -> { };
 
     /** The pool every endpoint leases its connection from; created with the component unless one was set. */
     synchronized ConnectionPool connectionPool() {

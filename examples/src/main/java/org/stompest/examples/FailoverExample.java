@@ -69,8 +69,8 @@ public final class FailoverExample {
                 + "maxReconnectAttempts=-1";
         LOG.info("Brokers: {} (active) and {} (standby); failover URI {}", first.stompUri(), second.stompUri(),
                 failover);
-        LOG.info("The active broker stops after {} s; watch: jmx-console/bin/jmx-console --pid {} watch",
-                options.failoverAfterSeconds(), ProcessHandle.current().pid());
+        LOG.info("The active broker stops after {} s", options.failoverAfterSeconds());
+        WatchHint.logWhenConnected("   (the failover shows there)");
 
         OrderCounter counter = new OrderCounter();
         Main main = new Main();

@@ -46,8 +46,7 @@ public final class OrdersExample {
         EmbeddedBroker broker = options.broker() == null ? EmbeddedBroker.start(options.port()) : null;
         String failover = broker != null ? broker.stompUri() : options.broker();
         LOG.info("STOMP broker: {}{}", failover, broker != null ? " (embedded Artemis)" : " (external)");
-        LOG.info("Watch the connections: jmx-console/bin/jmx-console --pid {} watch   (or JConsole, MBeans tab, "
-                + "org.stompest)", ProcessHandle.current().pid());
+        WatchHint.logWhenConnected("   (or JConsole, MBeans tab, org.stompest)");
 
         OrderCounter counter = new OrderCounter();
         Main main = new Main();

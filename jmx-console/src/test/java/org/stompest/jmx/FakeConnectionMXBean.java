@@ -24,8 +24,8 @@ public interface FakeConnectionMXBean {
     String getSessionId();
     String getServer();
     String getCurrentBroker();
-    int getClientHeartBeat();
-    int getServerHeartBeat();
+    int getClientHeartBeatMillis();
+    int getServerHeartBeatMillis();
     String getLastSent();
     String getLastReceived();
     long getLastReceivedAgoMillis();
@@ -48,6 +48,21 @@ public interface FakeConnectionMXBean {
     long getBytesSent();
     long getBytesReceived();
     int getPendingReceipts();
+    String getConnectedSince();
+    long getConnectAttempts();
+    long getFailovers();
+    String getLastFailoverTime();
+    String getLastErrorTime();
+    long getMessagesSent();
+    long getSendsConfirmed();
+    long getSendsFailed();
+    long getMessagesReceived();
+    long getRedelivered();
+    long getAcked();
+    long getNacked();
+    double getSentPerSecond();
+    double getReceivedPerSecond();
+    String[] getLeaseHolders();
     String getFailover();
     String getLogin();
 

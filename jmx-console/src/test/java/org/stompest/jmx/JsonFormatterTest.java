@@ -73,7 +73,7 @@ class JsonFormatterTest {
     void showJsonHasNameObjectNameAndEveryContractAttributeWithNullForMissing() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("State", "CONNECTED");
-        values.put("ClientHeartBeat", 10000);
+        values.put("ClientHeartBeatMillis", 10000);
         values.put("AttemptsPerBroker", Map.of("tcp://a:1", 2L));
         values.put("SubscriptionDestinations", new String[] {"/queue/\"odd\""});
         values.put("LastError", "broken\npipe");
@@ -87,7 +87,7 @@ class JsonFormatterTest {
                     "Version": null,
                 """);
         assertThat(json)
-                .contains("\n    \"ClientHeartBeat\": 10000,\n")
+                .contains("\n    \"ClientHeartBeatMillis\": 10000,\n")
                 .contains("\n    \"LastError\": \"broken\\npipe\",\n")
                 .contains("\n    \"AttemptsPerBroker\": {\n      \"tcp://a:1\": 2\n    },\n")
                 .contains("\n    \"SubscriptionDestinations\": [\n      \"/queue/\\\"odd\\\"\"\n    ],\n")

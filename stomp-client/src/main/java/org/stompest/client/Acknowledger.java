@@ -40,10 +40,12 @@ import org.stompest.protocol.StompSpec;
 final class Acknowledger {
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledger.class);
 
+    private final ConnectionStats stats;
     private final GuardedSession sessions;
     private final Transactions transactions;
 
-    Acknowledger(GuardedSession sessions, Transactions transactions) {
+    Acknowledger(GuardedSession sessions, Transactions transactions, ConnectionStats stats) {
+        this.stats = stats;
         this.sessions = sessions;
         this.transactions = transactions;
     }
@@ -89,6 +91,11 @@ final class Acknowledger {
                 }
             }
             transport.write(frame);
+            if (ack) {
+                stats.ackSent();
+            } else {
+                stats.nackSent();
+            }
             message.settle();
         } finally {
             if (settling != null) {

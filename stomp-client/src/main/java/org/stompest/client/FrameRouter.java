@@ -144,6 +144,7 @@ final class FrameRouter implements SocketTransport.Handler {
         }
         StompMessage message = new StompMessage(frame, connection, subscription.id(), l.epoch(),
                 subscription.options().isClientAck(), subscription, generation);
+        stats.messageReceived(message.redelivered());
         subscription.enqueue(message, heartBeats.monitor(), () -> !transport.isClosed());
     }
 

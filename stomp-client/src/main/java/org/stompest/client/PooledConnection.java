@@ -26,11 +26,13 @@ public final class PooledConnection implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final ConnectionPool.Entry entry;
+    private final String holder;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    PooledConnection(ConnectionPool pool, ConnectionPool.Entry entry) {
+    PooledConnection(ConnectionPool pool, ConnectionPool.Entry entry, String holder) {
         this.pool = pool;
         this.entry = entry;
+        this.holder = holder;
     }
 
     /**
@@ -54,7 +56,7 @@ public final class PooledConnection implements AutoCloseable {
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {
-            pool.release(entry);
+            pool.release(entry, holder);
         }
     }
 

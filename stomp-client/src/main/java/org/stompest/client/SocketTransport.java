@@ -290,7 +290,9 @@ final class SocketTransport {
                 parser.add(buffer, 0, n);
                 StompItem item;
                 while ((item = parser.get()) != null) {
-                    if (item.isHeartBeat()) {
+                    if (item instanceof StompHeartBeat beat && beat.isFrameTrailer()) {
+                        stats.frameTrailerReceived(); // Artemis' EOL after every frame: no heart-beat
+                    } else if (item.isHeartBeat()) {
                         stats.heartBeatReceived();
                     } else {
                         stats.frameReceived(size((StompFrame) item));

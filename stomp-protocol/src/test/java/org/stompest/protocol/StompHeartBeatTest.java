@@ -24,11 +24,17 @@ class StompHeartBeatTest {
 
     @Test
     void everyHeartBeatEqualsEveryOther() {
-        StompHeartBeat other = new StompHeartBeat();
+        StompHeartBeat other = StompHeartBeat.FRAME_TRAILER;
 
         assertThat(StompHeartBeat.INSTANCE).isEqualTo(other);
         assertThat(other).isEqualTo(StompHeartBeat.INSTANCE);
         assertThat(other.hashCode()).isEqualTo(StompHeartBeat.INSTANCE.hashCode());
+    }
+
+    @Test
+    void onlyTheTrailerIsAFrameTrailer() {
+        assertThat(StompHeartBeat.FRAME_TRAILER.isFrameTrailer()).isTrue();
+        assertThat(StompHeartBeat.INSTANCE.isFrameTrailer()).isFalse();
     }
 
     @Test

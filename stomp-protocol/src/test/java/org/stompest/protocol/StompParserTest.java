@@ -161,6 +161,21 @@ class StompParserTest {
         assertThat(items.stream().filter(StompItem::isHeartBeat)).hasSize(4);
     }
 
+    /** Artemis ends every frame with an EOL: only an EOL not directly after a frame's NUL is a heart-beat. */
+    @Test
+    void anEolDirectlyAfterAFramesNulIsItsTrailerNotAHeartBeat() {
+        for (String version : List.of(StompSpec.VERSION_1_1, StompSpec.VERSION_1_2)) {
+            List<StompItem> items = parse(new StompParser(version), "\n" + RECEIPT + "\n\n" + RECEIPT + "\n");
+            assertThat(items).hasSize(6);
+            assertThat(items.stream().map(i -> i instanceof StompHeartBeat hb ? hb.isFrameTrailer() : null))
+                    .containsExactly(false, null, true, false, null, true);
+        }
+        StompParser split = new StompParser(StompSpec.VERSION_1_2);
+        assertThat(parse(split, RECEIPT)).hasSize(1);
+        assertThat(((StompHeartBeat) parse(split, "\r\n").get(0)).isFrameTrailer()).as("split across adds").isTrue();
+        assertThat(((StompHeartBeat) parse(split, "\n").get(0)).isFrameTrailer()).isFalse();
+    }
+
     @Test
     void getReturnsNullUntilAFrameIsComplete() {
         StompParser parser = new StompParser();

@@ -17,6 +17,7 @@ package org.stompest.client.jmx;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -171,12 +172,17 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
-    public int getClientHeartBeat() {
+    public String getConnectedSince() {
+        return time(stats().connectedSinceMillis());
+    }
+
+    @Override
+    public int getClientHeartBeatMillis() {
         return connection.clientHeartBeat();
     }
 
     @Override
-    public int getServerHeartBeat() {
+    public int getServerHeartBeatMillis() {
         return connection.serverHeartBeat();
     }
 
@@ -216,6 +222,11 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public long getConnectAttempts() {
+        return stats().connectAttempts();
+    }
+
+    @Override
     public long getFailoverAttempts() {
         return stats().failoverAttempts();
     }
@@ -231,8 +242,23 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public long getFailovers() {
+        return stats().failovers();
+    }
+
+    @Override
+    public String getLastFailoverTime() {
+        return time(stats().lastFailoverMillis());
+    }
+
+    @Override
     public String getLastError() {
         return stats().lastError();
+    }
+
+    @Override
+    public String getLastErrorTime() {
+        return time(stats().lastErrorMillis());
     }
 
     @Override
@@ -286,8 +312,58 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public long getMessagesSent() {
+        return stats().messagesSent();
+    }
+
+    @Override
+    public long getSendsConfirmed() {
+        return stats().sendsConfirmed();
+    }
+
+    @Override
+    public long getSendsFailed() {
+        return stats().sendsFailed();
+    }
+
+    @Override
+    public long getMessagesReceived() {
+        return stats().messagesReceived();
+    }
+
+    @Override
+    public long getRedelivered() {
+        return stats().redelivered();
+    }
+
+    @Override
+    public long getAcked() {
+        return stats().acked();
+    }
+
+    @Override
+    public long getNacked() {
+        return stats().nacked();
+    }
+
+    @Override
+    public double getSentPerSecond() {
+        return stats().sentPerSecond();
+    }
+
+    @Override
+    public double getReceivedPerSecond() {
+        return stats().receivedPerSecond();
+    }
+
+    @Override
     public int getPendingReceipts() {
         return stats().pendingReceipts();
+    }
+
+    @Override
+    public String[] getLeaseHolders() {
+        return connection.leaseHolders().toArray(String[]::new);
     }
 
     @Override
@@ -307,8 +383,19 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
         connection.reconnect();
     }
 
+    /**
+     * Disconnects, unless a pool leases the connection out: its holders (Camel endpoints) would be left with a
+     * closed connection for good, so the operation refuses and names them.
+     */
     @Override
     public void disconnect() {
+        List<String> holders = connection.leaseHolders();
+        if (!holders.isEmpty()) {
+            throw new IllegalStateException("Not disconnecting " + connection.id() + ": a connection pool leases it"
+                    + " out and its holders would keep a closed connection [leases=" + holders.size() + ": "
+                    + String.join(", ", holders) + "]; use reconnect() to drop the socket and fail over, or stop"
+                    + " what holds the leases");
+        }
         connection.disconnect();
     }
 
