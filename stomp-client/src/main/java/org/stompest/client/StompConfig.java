@@ -10,6 +10,7 @@ import javax.net.ssl.SSLContext;
 
 import org.stompest.error.StompError;
 import org.stompest.error.StompFrameError;
+import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFailoverUri;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
@@ -363,6 +364,8 @@ public final class StompConfig {
             }
             try {
                 failoverUri = new StompFailoverUri(failover);
+                failoverUri.brokers().stream().filter(StompBroker::isWebSocket)
+                        .forEach(WebSocketTransport::checkFragment);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid failover: " + e.getMessage(), e);
             }

@@ -71,7 +71,7 @@ import org.stompest.protocol.StompSpec;
  * {@link Connector} (the failover loop and the CONNECT handshake), {@link HeartBeats}, {@link ReceiptTracker}
  * (receipts in flight), {@link Subscriptions} (kept across reconnects), {@link Resubscriber} (new generations after a
  * listener failure), {@link SubscriptionFrames}, {@link Transactions}, {@link Acknowledger}, {@link FrameRouter}
- * (what the reader hands up) and, per socket, a {@link SocketTransport}. The MBean is registered by {@link ConnectionMBeans}.
+ * (what the reader hands up) and, per socket, a {@link Transport}. The MBean is registered by {@link ConnectionMBeans}.
  */
 public final class StompConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompConnection.class);
@@ -190,7 +190,7 @@ public final class StompConnection implements AutoCloseable {
 
     /** Drops the socket and runs the failover loop now (the JMX operation); from FAILED it starts it again. */
     public void reconnect() {
-        SocketTransport transport = null;
+        Transport transport = null;
         try (StateMachine.Change change = states.change()) {
             State from = change.current();
             switch (from) {
@@ -386,7 +386,7 @@ public final class StompConnection implements AutoCloseable {
 
     /** Sends without a receipt, within {@code transaction} if not null. */
     public void send(String destination, byte[] body, Map<String, String> headers, String transaction) {
-        SocketTransport transport;
+        Transport transport;
         StompFrame frame;
         synchronized (sessions.lock()) {
             transport = sessions.requireConnected("send").transport();
@@ -412,7 +412,7 @@ public final class StompConnection implements AutoCloseable {
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers,
                                                          String transaction, Duration timeout) {
         return receipts.send(timeout == null ? config.receiptTimeout() : timeout, receipt -> {
-            SocketTransport transport;
+            Transport transport;
             StompFrame frame;
             synchronized (sessions.lock()) {
                 transport = sessions.requireConnected("send").transport();
@@ -512,7 +512,7 @@ public final class StompConnection implements AutoCloseable {
     }
 
     /** The transport answered CONNECT: the connection is live (state CONNECTED). */
-    private void goLive(SocketTransport transport, boolean reconnect) {
+    private void goLive(Transport transport, boolean reconnect) {
         GuardedSession.Live l = sessions.connected(transport);
         try (StateMachine.Change change = states.change()) {
             if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
@@ -552,7 +552,7 @@ public final class StompConnection implements AutoCloseable {
     }
 
     /** A live transport closed: move to RECONNECTING, fail pending receipts, start the reconnect thread. */
-    private void lost(SocketTransport transport, Throwable cause) {
+    private void lost(Transport transport, Throwable cause) {
         try (StateMachine.Change change = states.change()) {
             GuardedSession.Live l = sessions.live();
             if (l == null || l.transport() != transport || change.current() != State.CONNECTED) {
