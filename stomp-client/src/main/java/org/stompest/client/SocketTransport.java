@@ -144,6 +144,11 @@ final class SocketTransport extends Transport {
         return closed;
     }
 
+    @Override
+    Throwable closeCause() {
+        return closeCause;
+    }
+
     /**
      * Writes one frame or heart-beat.
      *

@@ -534,8 +534,10 @@ public final class StompConnection implements AutoCloseable {
             ConnectionMBeans.register(this); // before the listeners hear CONNECTED: the MBean notifies it
         }
         if (transport.isClosed()) {
-            // lost while going live: the reader's report may have come before live was set
-            router.closed(transport, new StompConnectionError("Connection closed while connecting"));
+            // lost while going live: the reader's report may have come before live was set; keep its cause
+            Throwable cause = transport.closeCause();
+            router.closed(transport, cause != null ? cause
+                    : new StompConnectionError("Connection closed while connecting"));
         }
     }
 

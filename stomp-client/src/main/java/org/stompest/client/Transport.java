@@ -47,6 +47,9 @@ abstract class Transport {
 
     abstract boolean isClosed();
 
+    /** Why the transport closed (set before {@link #isClosed()} turns true), or null while open or if unknown. */
+    abstract Throwable closeCause();
+
     /**
      * Writes one frame or heart-beat.
      *

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
@@ -132,7 +133,9 @@ final class WebSocketTransport extends Transport {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
                     ? e.getCause().getCause() : e.getCause();
-            throw new IOException("WebSocket handshake with " + transport.address() + " failed [" + cause + "]",
+            String detail = cause instanceof WebSocketHandshakeException refused
+                    ? "HTTP status " + refused.getResponse().statusCode() + " instead of 101" : cause.toString();
+            throw new IOException("WebSocket handshake with " + transport.address() + " failed [" + detail + "]",
                     cause);
         } catch (TimeoutException e) {
             opening.thenAccept(WebSocket::abort);
@@ -210,6 +213,11 @@ final class WebSocketTransport extends Transport {
     @Override
     boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    Throwable closeCause() {
+        return closeCause;
     }
 
     @Override
