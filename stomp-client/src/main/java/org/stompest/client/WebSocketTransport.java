@@ -379,6 +379,19 @@ final class WebSocketTransport extends Transport {
         }
     }
 
+    /**
+     * The first message in {@code error}'s causes: the JDK wraps what went wrong (such as {@code Invalid UTF-8 in
+     * frame TEXT}, a broker sending binary bodies in text messages) in a bare {@code ProtocolException}.
+     */
+    static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return t == error ? t.toString() : error.getClass().getName() + ": " + t.getMessage();
+            }
+        }
+        return error.toString();
+    }
+
     @Override
     public String toString() {
         return "WebSocketTransport[" + address() + (closed ? ", closed" : "") + "]";
@@ -435,7 +448,7 @@ final class WebSocketTransport extends Transport {
 
         @Override
         public void onError(WebSocket socket, Throwable error) {
-            inbox.add(new End(new StompConnectionError("Connection closed [" + error + "]", error)));
+            inbox.add(new End(new StompConnectionError("Connection closed [" + describe(error) + "]", error)));
         }
     }
 }

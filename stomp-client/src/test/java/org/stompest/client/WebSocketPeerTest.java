@@ -243,7 +243,10 @@ class WebSocketPeerTest {
                 conn.sendBinary(new byte[] {b});
             }
         };
+        Hostility invalidText = conn -> conn.frame(true, FakeWebSocketPeer.TEXT, new byte[] {'M', (byte) 0xff});
         return Stream.of(Arguments.of("garbage", garbage, "Invalid"),
+                Arguments.of("invalid-utf8-in-a-text-message", invalidText,
+                        "java.net.ProtocolException: Invalid UTF-8 in frame TEXT"),
                 Arguments.of("unknown-command-as-text", unknown, "Invalid command"),
                 Arguments.of("oversized-header", oversized, "maxLineLength"),
                 Arguments.of("oversized-content-length", oversizedBody, "maxBodyLength"),
