@@ -218,6 +218,9 @@ final class Connector {
      */
     void close(StompConnectionError cause) {
         closed.countDown();
+        synchronized (this) {
+            webSockets = null; // unreachable once its WebSockets are gone: the JDK then ends its selector thread
+        }
         Attempt current = attempt;
         if (current != null) {
             current.transport().close(cause);

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -249,9 +251,9 @@ final class WebSocketTransport extends Transport {
             throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
         }
         byte[] bytes = encode(item);
+        String utf8 = text ? utf8(bytes) : null;
         try {
-            (text ? webSocket.sendText(new String(bytes, StandardCharsets.UTF_8), true)
-                    : webSocket.sendBinary(ByteBuffer.wrap(bytes), true)).join();
+            (text ? webSocket.sendText(utf8, true) : webSocket.sendBinary(ByteBuffer.wrap(bytes), true)).join();
         } catch (CompletionException | IllegalStateException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             StompConnectionError error = new StompConnectionError("Could not send to connection [" + cause + "]",
@@ -267,6 +269,22 @@ final class WebSocketTransport extends Transport {
         handler.wrote(this, System.nanoTime());
         if (LOG.isDebugEnabled()) {
             LOG.debug("Sent {} to {}", item.info(), address());
+        }
+    }
+
+    /**
+     * The frame as text for a {@code #text} broker, decoded strictly: a body that is not UTF-8 would be changed on
+     * the way, so it is refused (the connection stays up).
+     *
+     * @throws StompFrameError naming the broker
+     */
+    private String utf8(byte[] frame) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(frame)).toString();
+        } catch (CharacterCodingException e) {
+            throw new StompFrameError("Frame is not UTF-8: a text-mode WebSocket cannot carry it unchanged [broker="
+                    + address() + "; use binary frames for binary bodies]", e);
         }
     }
 

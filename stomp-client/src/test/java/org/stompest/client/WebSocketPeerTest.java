@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.stompest.client.testing.FakeWebSocketPeer;
 import org.stompest.error.StompConnectTimeout;
 import org.stompest.error.StompConnectionError;
+import org.stompest.error.StompFrameError;
 import org.stompest.protocol.StompFrame;
 
 /** The WebSocket transport against a scripted WebSocket server: framing both ways, pings, Close, hostile frames. */
@@ -126,6 +127,23 @@ class WebSocketPeerTest {
             FakeWebSocketPeer.Message send = conn.awaitCommand("SEND", WAIT);
             assertThat(send.opcode()).isEqualTo(FakeWebSocketPeer.TEXT);
             assertThat(send.text()).endsWith("\n\ngrüße\u0000");
+        }
+    }
+
+    @Test
+    void textModeRefusesABodyThatIsNotUtf8AndStaysConnected() throws Exception {
+        try (FakeWebSocketPeer peer = FakeWebSocketPeer.start();
+             StompConnection connection = new StompConnection(config(peer.uri() + "#text"))) {
+            FakeWebSocketPeer.Connection conn = connect(connection, peer, (c, connect) -> c.sendText(CONNECTED));
+            CompletableFuture<StompFrame> receipt = connection.sendWithReceipt("/queue/a", new byte[] {(byte) 0xff},
+                    Map.of());
+            assertThatThrownBy(() -> receipt.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(StompFrameError.class)
+                    .hasMessage("Frame is not UTF-8: a text-mode WebSocket cannot carry it unchanged [broker="
+                            + peer.uri() + "#text; use binary frames for binary bodies]");
+            connection.send("/queue/a", "fine".getBytes(StandardCharsets.UTF_8), Map.of());
+            assertThat(conn.awaitCommand("SEND", WAIT).text()).endsWith("\n\nfine\u0000");
+            assertThat(connection.isConnected()).isTrue();
         }
     }
 
