@@ -345,10 +345,12 @@ final class WebSocketTransport extends Transport {
     private void read() {
         Throwable cause = null;
         try {
-            while (cause == null) {
+            while (true) {
                 Object next = inbox.take();
                 if (next instanceof End end) {
-                    cause = end.cause();
+                    cause = end.cause() != null ? end.cause()
+                            : new StompConnectionError("Connection closed [" + address() + " closed locally]");
+                    break;
                 } else if (next instanceof Control control) {
                     handler.bytesRead(this, Math.max(1, control.bytes()), System.nanoTime());
                     webSocket.request(1);
