@@ -127,9 +127,14 @@ final class WebSocketTransport extends Transport {
         WebSocketTransport transport = new WebSocketTransport(broker, handler, stats, runtime, threadName);
         List<String> protocols = subprotocols(config.version());
         Duration timeout = config.connectTimeout();
-        CompletableFuture<WebSocket> opening = client.newWebSocketBuilder().connectTimeout(timeout)
-                .subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]))
-                .buildAsync(uri(broker), transport.new Listener());
+        CompletableFuture<WebSocket> opening;
+        try {
+            opening = client.newWebSocketBuilder().connectTimeout(timeout)
+                    .subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]))
+                    .buildAsync(uri(broker), transport.new Listener());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Invalid WebSocket URI " + transport.address() + " [" + e.getMessage() + "]", e);
+        }
         try {
             transport.webSocket = opening.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {

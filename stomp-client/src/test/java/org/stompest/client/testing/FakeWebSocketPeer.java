@@ -269,8 +269,9 @@ public final class FakeWebSocketPeer implements AutoCloseable {
             }
             frame.write(payload);
             synchronized (writeLock) {
-                socket.getOutputStream().write(frame.toByteArray());
-                socket.getOutputStream().flush();
+                OutputStream out = socket.getOutputStream();
+                out.write(frame.toByteArray());
+                out.flush();
             }
         }
 
