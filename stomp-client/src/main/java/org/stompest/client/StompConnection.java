@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import java.time.Duration;
@@ -9,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +34,6 @@ import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompError;
 import org.stompest.error.StompProtocolError;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompSpec;
 
 /**
  * A STOMP connection that keeps itself alive: thread-safe, one socket at a time, reconnecting through the failover
@@ -71,7 +86,8 @@ import org.stompest.protocol.StompSpec;
  * {@link Connector} (the failover loop and the CONNECT handshake), {@link HeartBeats}, {@link ReceiptTracker}
  * (receipts in flight), {@link Subscriptions} (kept across reconnects), {@link Resubscriber} (new generations after a
  * listener failure), {@link SubscriptionFrames}, {@link Transactions}, {@link Acknowledger}, {@link FrameRouter}
- * (what the reader hands up) and, per socket, a {@link Transport}. The MBean is registered by {@link ConnectionMBeans}.
+ * (what the reader hands up), {@link ConnectLoop} (the failover loop between states) and, per socket, a
+ * {@link Transport}. The MBean is registered by {@link ConnectionMBeans}.
  */
 public final class StompConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompConnection.class);
@@ -99,6 +115,9 @@ public final class StompConnection implements AutoCloseable {
     private final SubscriptionFrames subscriptionFrames;
     private final FrameRouter router;
     private final Connector connector;
+    private final ConnectLoop loop;
+    /** Who holds a lease of this connection; set by a {@link ConnectionPool}. */
+    private volatile Supplier<List<String>> leaseHolders = List::of;
 
     /** A connection with a {@link ClientRuntime} of its own, closed with it. */
     public StompConnection(StompConfig config) {
@@ -116,13 +135,16 @@ public final class StompConnection implements AutoCloseable {
         this.receipts = new ReceiptTracker(id, stats, this.runtime::schedule, this.runtime.callbacks());
         this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats, this.runtime);
         this.transactions = new Transactions(sessions, receipts, config.receiptTimeout());
-        this.acknowledger = new Acknowledger(sessions, transactions);
+        this.acknowledger = new Acknowledger(sessions, transactions, stats);
         this.resubscriber = new Resubscriber(sessions, receipts);
         this.subscriptionFrames = new SubscriptionFrames(id, sessions, subscriptions);
         this.router = new FrameRouter(this, stats, heartBeats, sessions, subscriptions, receipts, resubscriber,
                 states.listeners(), this::lost);
         this.connector = new Connector(config, id, stats, router, this.runtime, states, sessions);
         router.connector(connector);
+        this.loop = new ConnectLoop(id, this.runtime, states, sessions, connector, router, stats, receipts,
+                heartBeats, resubscriber, subscriptionFrames);
+        ConnectionMBeans.register(this); // at creation: a connection that never connects shows its errors too
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle
@@ -158,7 +180,7 @@ public final class StompConnection implements AutoCloseable {
             StateMachine.awaitReady(waitFor);
             return;
         }
-        runConnect(false);
+        loop.run(false);
     }
 
     /**
@@ -184,7 +206,7 @@ public final class StompConnection implements AutoCloseable {
                     return CompletableFuture.failedFuture(states.illegal("connect", from));
             }
         }
-        startConnectThread(false);
+        loop.start(false);
         return result;
     }
 
@@ -211,7 +233,7 @@ public final class StompConnection implements AutoCloseable {
             LOG.info("Reconnect of {} requested", id);
             transport.close(new StompConnectionError("Reconnect requested"));
         } else {
-            startConnectThread(true);
+            loop.start(true);
         }
     }
 
@@ -364,6 +386,15 @@ public final class StompConnection implements AutoCloseable {
         return stats;
     }
 
+    /** Who leases this connection from a {@link ConnectionPool}, if pooled: the JMX {@code disconnect} refuses then. */
+    public List<String> leaseHolders() {
+        return leaseHolders.get();
+    }
+
+    void leaseHolders(Supplier<List<String>> holders) {
+        leaseHolders = holders;
+    }
+
     /** The active subscriptions, in subscribe order. */
     public List<Subscription> subscriptions() {
         return List.copyOf(subscriptions.ordered());
@@ -395,6 +426,7 @@ public final class StompConnection implements AutoCloseable {
         }
         frame.setContentLength();
         transport.write(frame);
+        stats.messageSent();
     }
 
     /** Sends and completes with the RECEIPT, within {@code receiptTimeout}. */
@@ -411,17 +443,22 @@ public final class StompConnection implements AutoCloseable {
      */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers,
                                                          String transaction, Duration timeout) {
-        return receipts.send(timeout == null ? config.receiptTimeout() : timeout, receipt -> {
-            Transport transport;
-            StompFrame frame;
-            synchronized (sessions.lock()) {
-                transport = sessions.requireConnected("send").transport();
-                frame = sessions.session().send(destination, body,
-                        transactions.withTransaction(headers, transaction), null);
-            }
-            ReceiptTracker.asking(frame, receipt).setContentLength();
-            return new ReceiptTracker.Outgoing(transport, frame);
-        });
+        long sent = System.nanoTime();
+        CompletableFuture<StompFrame> receipt = receipts.send(timeout == null ? config.receiptTimeout() : timeout,
+                id -> {
+                    Transport transport;
+                    StompFrame frame;
+                    synchronized (sessions.lock()) {
+                        transport = sessions.requireConnected("send").transport();
+                        frame = sessions.session().send(destination, body,
+                                transactions.withTransaction(headers, transaction), null);
+                    }
+                    ReceiptTracker.asking(frame, id).setContentLength();
+                    stats.messageSent();
+                    return new ReceiptTracker.Outgoing(transport, frame);
+                });
+        receipt.whenComplete((frame, error) -> stats.sendSettled(sent, error));
+        return receipt;
     }
 
     /**
@@ -487,99 +524,9 @@ public final class StompConnection implements AutoCloseable {
         return transactions.end(transaction, false);
     }
 
-    // ------------------------------------------------------------------------------------------ connect loop
-
-    /** Runs the failover loop on this thread (state CONNECTING or RECONNECTING); on give-up moves to FAILED. */
-    private void runConnect(boolean reconnect) {
-        try {
-            goLive(connector.connect(), reconnect);
-        } catch (RuntimeException failure) {
-            StompConnectionError e = failure instanceof StompConnectionError ? (StompConnectionError) failure
-                    : new StompConnectionError("Could not connect [" + failure + "]", failure);
-            try (StateMachine.Change change = states.change()) {
-                if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
-                    throw e;
-                }
-                change.to(State.FAILED);
-                change.ready().completeExceptionally(e);
-                change.unlock();
-                LOG.error("Giving up connecting {}: {}", id, e.getMessage());
-                stats.connectionLost(e);
-                receipts.failAll("Receipt did not arrive (connection failed)", e);
-            }
-            throw e;
-        }
-    }
-
-    /** The transport answered CONNECT: the connection is live (state CONNECTED). */
-    private void goLive(Transport transport, boolean reconnect) {
-        GuardedSession.Live l = sessions.connected(transport);
-        try (StateMachine.Change change = states.change()) {
-            if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
-                transport.close(null);
-                throw connector.closedMeanwhile();
-            }
-            sessions.live(l);
-            router.connected();
-            change.to(State.CONNECTED);
-            change.ready().complete(null);
-            change.unlock();
-            stats.connected(l.broker(), reconnect || l.epoch() > 1);
-            LOG.info("Connected {} to {} [version={}, session={}, server={}, profile={}, heart-beats={},{}]", id,
-                    transport.address(), l.version(), l.session(), l.server(), l.profile(), l.clientHeartBeat(),
-                    l.serverHeartBeat());
-            heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
-            resubscriber.newConnection();
-            subscriptionFrames.replay(l);
-            ConnectionMBeans.register(this); // before the listeners hear CONNECTED: the MBean notifies it
-        }
-        if (transport.isClosed()) {
-            // lost while going live: the reader's report may have come before live was set; keep its cause
-            Throwable cause = transport.closeCause();
-            router.closed(transport, cause != null ? cause
-                    : new StompConnectionError("Connection closed while connecting"));
-        }
-    }
-
-    /** Runs the failover loop on a runtime thread; its outcome reaches callers through state and futures. */
-    private void startConnectThread(boolean reconnect) {
-        String what = reconnect ? "reconnect" : "connect";
-        runtime.newThread("stompest-" + what + "-" + id, () -> {
-            try {
-                runConnect(reconnect);
-            } catch (StompError e) {
-                LOG.debug("Background {} of {} ended [{}]", what, id, e.getMessage());
-            }
-        }).start();
-    }
-
-    /** A live transport closed: move to RECONNECTING, fail pending receipts, start the reconnect thread. */
+    /** The reader's report that a live socket closed (see {@link ConnectLoop#lost}). */
     private void lost(Transport transport, Throwable cause) {
-        try (StateMachine.Change change = states.change()) {
-            GuardedSession.Live l = sessions.live();
-            if (l == null || l.transport() != transport || change.current() != State.CONNECTED) {
-                return; // stale, or closing/disconnecting: close() cleans up
-            }
-            sessions.live(null);
-            change.to(State.RECONNECTING);
-            change.unlock();
-            heartBeats.stop();
-            sessions.close(false);
-            stats.connectionLost(cause);
-            StompFrame error = router.lastError();
-            String reason = cause == null ? "closed" : cause.getMessage();
-            if (error != null) {
-                reason += "; last ERROR: " + error.header(StompSpec.MESSAGE_HEADER);
-            }
-            LOG.warn("Connection {} to {} lost [{}]; reconnecting", id, transport.address(), reason);
-            receipts.failAll("Receipt did not arrive (connection lost) [" + reason + "]", cause);
-        }
-        startConnectThread(true);
-    }
-
-    /** See {@link Connector#unescapeLeniently(String)}. */
-    static String unescapeLeniently(String value) {
-        return Connector.unescapeLeniently(value);
+        loop.lost(transport, cause);
     }
 
     @Override
