@@ -169,7 +169,7 @@ final class Connector {
     /** The WebSocket client of this connection, made when a {@code ws://} or {@code wss://} broker is first tried. */
     private synchronized HttpClient webSockets() {
         if (webSockets == null) {
-            webSockets = WebSocketTransport.client(config, runtime);
+            webSockets = WebSocketSetup.client(config, runtime);
         }
         return webSockets;
     }

@@ -383,7 +383,7 @@ public final class StompConfig {
             try {
                 failoverUri = new StompFailoverUri(failover);
                 failoverUri.brokers().stream().filter(StompBroker::isWebSocket)
-                        .forEach(WebSocketTransport::checkFragment);
+                        .forEach(WebSocketSetup::checkFragment);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid failover: " + e.getMessage(), e);
             }

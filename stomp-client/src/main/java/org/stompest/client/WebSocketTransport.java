@@ -18,7 +18,6 @@ package org.stompest.client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -26,9 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -75,12 +72,10 @@ import org.stompest.protocol.StompSpec;
  * {@link Handler#closed} once. A graceful close ({@link #flush()} first) sends a Close message.</li>
  * </ol>
  * The JDK's {@link HttpClient} has a selector thread of its own ({@code HttpClient-<n>-SelectorManager}); one client
- * serves every WebSocket of a connection ({@link #client}).
+ * serves every WebSocket of a connection ({@link WebSocketSetup#client}).
  */
 final class WebSocketTransport extends Transport {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
-    private static final String TEXT = "#text";
-    private static final String BINARY = "#binary";
 
     /** A ping or pong of {@code bytes} payload bytes (liveness only). */
     private record Control(int bytes) {
@@ -108,26 +103,8 @@ final class WebSocketTransport extends Transport {
         this.broker = broker;
         this.handler = handler;
         this.stats = stats;
-        this.text = fragment(broker).equals(TEXT);
+        this.text = WebSocketSetup.isText(broker);
         this.reader = runtime.newThread(threadName, this::read);
-    }
-
-    /** The client for every WebSocket of one connection: the runtime's callback executor, the config's TLS. */
-    static HttpClient client(StompConfig config, ClientRuntime runtime) {
-        HttpClient.Builder builder = HttpClient.newBuilder().executor(runtime.callbacks())
-                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
-        if (config.sslContext() != null || !config.hostnameVerification()) {
-            SSLContext context = config.sslContext();
-            if (context == null) {
-                try {
-                    context = SSLContext.getDefault();
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("No default SSLContext", e);
-                }
-            }
-            builder.sslContext(config.hostnameVerification() ? context : NoHostnameVerification.wrap(context));
-        }
-        return builder.build();
     }
 
     /**
@@ -138,15 +115,15 @@ final class WebSocketTransport extends Transport {
      */
     static WebSocketTransport open(StompBroker broker, StompConfig config, Handler handler, ConnectionStats stats,
                                    ClientRuntime runtime, String threadName, HttpClient client) throws IOException {
-        checkFragment(broker);
+        WebSocketSetup.checkFragment(broker);
         WebSocketTransport transport = new WebSocketTransport(broker, handler, stats, runtime, threadName);
-        List<String> protocols = subprotocols(config.version());
+        List<String> protocols = WebSocketSetup.subprotocols(config.version());
         Duration timeout = config.connectTimeout();
         CompletableFuture<WebSocket> opening;
         try {
             opening = client.newWebSocketBuilder().connectTimeout(timeout)
                     .subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]))
-                    .buildAsync(uri(broker), transport.new Listener());
+                    .buildAsync(WebSocketSetup.uri(broker), transport.new Listener());
         } catch (IllegalArgumentException e) {
             throw new IOException("Invalid WebSocket URI " + transport.address() + " [" + e.getMessage() + "]", e);
         }
@@ -172,44 +149,6 @@ final class WebSocketTransport extends Transport {
         LOG.debug("WebSocket to {} open [sub-protocol={}, frames={}]", transport.address(),
                 transport.webSocket.getSubprotocol(), transport.text ? "text" : "binary");
         return transport;
-    }
-
-    /** {@code v12.stomp}, {@code v11.stomp}, {@code v10.stomp}: the versions up to {@code highest}, highest first. */
-    static List<String> subprotocols(String highest) {
-        List<String> protocols = new ArrayList<>();
-        for (String version : StompSpec.VERSIONS) {
-            if (version.compareTo(highest) <= 0) {
-                protocols.add(0, "v" + version.replace(".", "") + ".stomp");
-            }
-        }
-        return protocols;
-    }
-
-    /**
-     * Validates the frame mode in the broker's path: none, {@code #text} or {@code #binary}.
-     *
-     * @throws IllegalArgumentException naming the broker and the fragment otherwise
-     */
-    static void checkFragment(StompBroker broker) {
-        String fragment = fragment(broker);
-        if (!fragment.isEmpty() && !fragment.equals(TEXT) && !fragment.equals(BINARY)) {
-            throw new IllegalArgumentException("Unknown WebSocket frame mode '" + fragment + "' in "
-                    + broker.protocol() + "://" + broker.host() + ":" + broker.port() + broker.path()
-                    + " (expected #text or #binary)");
-        }
-    }
-
-    private static String fragment(StompBroker broker) {
-        int hash = broker.path().indexOf('#');
-        return hash < 0 ? "" : broker.path().substring(hash);
-    }
-
-    /** The request URI: the path without its fragment, {@code /} when none. */
-    static URI uri(StompBroker broker) {
-        int hash = broker.path().indexOf('#');
-        String path = hash < 0 ? broker.path() : broker.path().substring(0, hash);
-        return URI.create(broker.protocol() + "://" + broker.host() + ":" + broker.port()
-                + (path.isEmpty() ? "/" : path));
     }
 
     @Override
@@ -421,19 +360,6 @@ final class WebSocketTransport extends Transport {
         }
     }
 
-    /**
-     * The first message in {@code error}'s causes: the JDK wraps what went wrong (such as {@code Invalid UTF-8 in
-     * frame TEXT}, a broker sending binary bodies in text messages) in a bare {@code ProtocolException}.
-     */
-    static String describe(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                return t == error ? t.toString() : error.getClass().getName() + ": " + t.getMessage();
-            }
-        }
-        return error.toString();
-    }
-
     @Override
     public String toString() {
         return "WebSocketTransport[" + address() + (closed ? ", closed" : "") + "]";
@@ -490,7 +416,7 @@ final class WebSocketTransport extends Transport {
 
         @Override
         public void onError(WebSocket socket, Throwable error) {
-            inbox.add(new End(new StompConnectionError("Connection closed [" + describe(error) + "]", error)));
+            inbox.add(new End(new StompConnectionError("Connection closed [" + WebSocketSetup.describe(error) + "]", error)));
         }
     }
 }

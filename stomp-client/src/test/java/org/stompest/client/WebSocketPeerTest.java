@@ -99,9 +99,9 @@ class WebSocketPeerTest {
 
     @Test
     void offersOneSubProtocolPerVersionUpToTheConfiguredOne() throws Exception {
-        assertThat(WebSocketTransport.subprotocols("1.2")).containsExactly("v12.stomp", "v11.stomp", "v10.stomp");
-        assertThat(WebSocketTransport.subprotocols("1.1")).containsExactly("v11.stomp", "v10.stomp");
-        assertThat(WebSocketTransport.subprotocols("1.0")).containsExactly("v10.stomp");
+        assertThat(WebSocketSetup.subprotocols("1.2")).containsExactly("v12.stomp", "v11.stomp", "v10.stomp");
+        assertThat(WebSocketSetup.subprotocols("1.1")).containsExactly("v11.stomp", "v10.stomp");
+        assertThat(WebSocketSetup.subprotocols("1.0")).containsExactly("v10.stomp");
         try (FakeWebSocketPeer peer = FakeWebSocketPeer.start();
              StompConnection connection = new StompConnection(config(peer.uri()))) {
             FakeWebSocketPeer.Connection conn = connect(connection, peer);

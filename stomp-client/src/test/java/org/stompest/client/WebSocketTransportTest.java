@@ -72,7 +72,7 @@ class WebSocketTransportTest {
             StompBroker broker = new StompFailoverUri(peer.uri()).brokers().get(0);
             Recorder recorder = new Recorder();
             WebSocketTransport transport = WebSocketTransport.open(broker, config, recorder, new ConnectionStats(),
-                    runtime, "ws-test-reader", WebSocketTransport.client(config, runtime));
+                    runtime, "ws-test-reader", WebSocketSetup.client(config, runtime));
             transport.start();
             transport.write(StompHeartBeat.INSTANCE);
             assertThat(peer.awaitConnection(Duration.ofSeconds(5)).awaitMessage(
