@@ -63,7 +63,7 @@ final class Acknowledger {
             settling.lock(); // a resubscribe does not come between the check and the write
         }
         try {
-            SocketTransport transport;
+            Transport transport;
             StompFrame frame;
             synchronized (sessions.lock()) {
                 GuardedSession.Live l = sessions.requireConnected(command);

@@ -85,7 +85,7 @@ final class ConnectLoop {
     }
 
     /** The transport answered CONNECT: the connection is live (state CONNECTED). */
-    private void goLive(SocketTransport transport, boolean reconnect) {
+    private void goLive(Transport transport, boolean reconnect) {
         GuardedSession.Live l = sessions.connected(transport);
         try (StateMachine.Change change = states.change()) {
             if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
@@ -106,8 +106,10 @@ final class ConnectLoop {
             subscriptionFrames.replay(l);
         }
         if (transport.isClosed()) {
-            // lost while going live: the reader's report may have come before live was set
-            router.closed(transport, new StompConnectionError("Connection closed while connecting"));
+            // lost while going live: the reader's report may have come before live was set; keep its cause
+            Throwable cause = transport.closeCause();
+            router.closed(transport, cause != null ? cause
+                    : new StompConnectionError("Connection closed while connecting"));
         }
     }
 
@@ -124,7 +126,7 @@ final class ConnectLoop {
     }
 
     /** A live transport closed: move to RECONNECTING, fail pending receipts, start the reconnect thread. */
-    void lost(SocketTransport transport, Throwable cause) {
+    void lost(Transport transport, Throwable cause) {
         try (StateMachine.Change change = states.change()) {
             GuardedSession.Live l = sessions.live();
             if (l == null || l.transport() != transport || change.current() != State.CONNECTED) {

@@ -16,6 +16,7 @@
 package org.stompest.client;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -59,12 +60,13 @@ final class Connector {
     private final StompConfig config;
     private final String id;
     private final ConnectionStats stats;
-    private final SocketTransport.Handler handler;
+    private final Transport.Handler handler;
     private final ClientRuntime runtime;
     private final StompFailoverTransport failover;
     private final States states;
     private final Handshakes session;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private HttpClient webSockets;
 
     /** What the failover loop asks of the connection's state ({@link StateMachine}). */
     interface States {
@@ -88,14 +90,14 @@ final class Connector {
     }
 
     /** A transport being connected and its handshake. */
-    private record Attempt(SocketTransport transport, CompletableFuture<StompFrame> handshake) {
+    private record Attempt(Transport transport, CompletableFuture<StompFrame> handshake) {
     }
 
     /** The attempt in progress, or null; published through {@link States#whileConnecting}. */
     private volatile Attempt attempt;
 
     /** @param handler the connection's reader handler, given to every transport opened */
-    Connector(StompConfig config, String id, ConnectionStats stats, SocketTransport.Handler handler,
+    Connector(StompConfig config, String id, ConnectionStats stats, Transport.Handler handler,
               ClientRuntime runtime, States states, Handshakes session) {
         this.config = config;
         this.id = id;
@@ -113,7 +115,7 @@ final class Connector {
      * Runs one pass of the failover transport on this thread (the connection is CONNECTING or RECONNECTING): the
      * transport that answered CONNECT, its session CONNECTED.
      */
-    SocketTransport connect() {
+    Transport connect() {
         Iterator<StompFailoverAttempt> attempts;
         synchronized (failover) {
             attempts = failover.iterator();
@@ -164,11 +166,22 @@ final class Connector {
         }
     }
 
-    /** One attempt: socket, CONNECT, CONNECTED. */
-    private SocketTransport establish(StompBroker broker) {
-        SocketTransport transport;
+    /** The WebSocket client of this connection, made when a {@code ws://} or {@code wss://} broker is first tried. */
+    private synchronized HttpClient webSockets() {
+        if (webSockets == null) {
+            webSockets = WebSocketSetup.client(config, runtime);
+        }
+        return webSockets;
+    }
+
+    /** One attempt: socket (or WebSocket), CONNECT, CONNECTED. */
+    private Transport establish(StompBroker broker) {
+        Transport transport;
         try {
-            transport = SocketTransport.open(broker, config, handler, stats, runtime, "stompest-reader-" + id);
+            String reader = "stompest-reader-" + id;
+            transport = broker.isWebSocket()
+                    ? WebSocketTransport.open(broker, config, handler, stats, runtime, reader, webSockets())
+                    : SocketTransport.open(broker, config, handler, stats, runtime, reader);
         } catch (IOException e) {
             throw new StompConnectionError("Could not establish connection [" + e + "]", e);
         }
@@ -220,6 +233,9 @@ final class Connector {
      */
     void close(StompConnectionError cause) {
         closed.countDown();
+        synchronized (this) {
+            webSockets = null; // unreachable once its WebSockets are gone: the JDK then ends its selector thread
+        }
         Attempt current = attempt;
         if (current != null) {
             current.transport().close(cause);
@@ -234,7 +250,7 @@ final class Connector {
     // ------------------------------------------------------------------------------------------ reader side
 
     /** On the reader thread: CONNECTED answers the handshake of {@code transport} (else it is ignored). */
-    void connected(SocketTransport transport, StompFrame frame) {
+    void connected(Transport transport, StompFrame frame) {
         CompletableFuture<StompFrame> hs = handshakeOf(transport);
         if (hs == null) {
             LOG.warn("Ignored unexpected {} from {}", frame.info(), transport.address());
@@ -249,7 +265,7 @@ final class Connector {
     }
 
     /** On the reader thread: whether this ERROR answered the handshake of {@code transport} (which then fails). */
-    boolean refused(SocketTransport transport, StompFrame frame) {
+    boolean refused(Transport transport, StompFrame frame) {
         CompletableFuture<StompFrame> hs = handshakeOf(transport);
         if (hs == null) {
             return false;
@@ -260,7 +276,7 @@ final class Connector {
     }
 
     /** {@code transport} closed: fails its handshake if it is being connected. */
-    void closed(SocketTransport transport, Throwable cause) {
+    void closed(Transport transport, Throwable cause) {
         CompletableFuture<StompFrame> hs = handshakeOf(transport);
         if (hs != null) {
             StompError error = cause instanceof StompConnectionError ? (StompError) cause
@@ -270,7 +286,7 @@ final class Connector {
     }
 
     /** The handshake of {@code transport} if it is the one being connected, else null. */
-    private CompletableFuture<StompFrame> handshakeOf(SocketTransport transport) {
+    private CompletableFuture<StompFrame> handshakeOf(Transport transport) {
         Attempt current = attempt;
         return current != null && current.transport() == transport ? current.handshake() : null;
     }
@@ -308,6 +324,6 @@ final class Connector {
     }
 
     private static String address(StompBroker broker) {
-        return broker.protocol() + "://" + broker.host() + ":" + broker.port();
+        return broker.protocol() + "://" + broker.host() + ":" + broker.port() + broker.path();
     }
 }

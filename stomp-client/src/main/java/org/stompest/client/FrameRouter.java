@@ -24,7 +24,7 @@ import org.stompest.protocol.StompItem;
 import org.stompest.protocol.StompSpec;
 
 /**
- * Where the reader thread of one connection hands what it reads ({@link SocketTransport.Handler}); it never runs
+ * Where the reader thread of one connection hands what it reads ({@link Transport.Handler}); it never runs
  * user code.
  * <ol>
  * <li>Bytes read and written: the {@link ConnectionStats} and the {@link HeartBeats} (liveness).</li>
@@ -38,7 +38,7 @@ import org.stompest.protocol.StompSpec;
  * </ol>
  * Locks: none of its own; the live socket is read without a lock ({@link GuardedSession#live()}).
  */
-final class FrameRouter implements SocketTransport.Handler {
+final class FrameRouter implements Transport.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(FrameRouter.class);
 
     private final StompConnection connection;
@@ -49,7 +49,7 @@ final class FrameRouter implements SocketTransport.Handler {
     private final ReceiptTracker receipts;
     private final Resubscriber resubscriber;
     private final ConnectionListeners listeners;
-    private final BiConsumer<SocketTransport, Throwable> lost;
+    private final BiConsumer<Transport, Throwable> lost;
     /** Set once, before any transport is opened. */
     private Connector connector;
     private volatile StompFrame lastError;
@@ -57,7 +57,7 @@ final class FrameRouter implements SocketTransport.Handler {
     /** @param lost told when a transport closed (after the handshake heard of it) */
     FrameRouter(StompConnection connection, ConnectionStats stats, HeartBeats heartBeats, GuardedSession sessions,
                 Subscriptions subscriptions, ReceiptTracker receipts, Resubscriber resubscriber,
-                ConnectionListeners listeners, BiConsumer<SocketTransport, Throwable> lost) {
+                ConnectionListeners listeners, BiConsumer<Transport, Throwable> lost) {
         this.connection = connection;
         this.stats = stats;
         this.heartBeats = heartBeats;
@@ -85,18 +85,18 @@ final class FrameRouter implements SocketTransport.Handler {
     }
 
     @Override
-    public void bytesRead(SocketTransport transport, int n, long nowNanos) {
+    public void bytesRead(Transport transport, int n, long nowNanos) {
         stats.bytesRead(n, nowNanos);
         heartBeats.read(nowNanos);
     }
 
     @Override
-    public void wrote(SocketTransport transport, long nowNanos) {
+    public void wrote(Transport transport, long nowNanos) {
         heartBeats.wrote(nowNanos);
     }
 
     @Override
-    public void itemReceived(SocketTransport transport, StompItem item) {
+    public void itemReceived(Transport transport, StompItem item) {
         if (item.isHeartBeat()) {
             return;
         }
@@ -123,12 +123,12 @@ final class FrameRouter implements SocketTransport.Handler {
     }
 
     @Override
-    public void closed(SocketTransport transport, Throwable cause) {
+    public void closed(Transport transport, Throwable cause) {
         connector.closed(transport, cause);
         lost.accept(transport, cause);
     }
 
-    private void onMessage(SocketTransport transport, StompFrame frame) {
+    private void onMessage(Transport transport, StompFrame frame) {
         GuardedSession.Live l = sessions.live();
         if (l == null || l.transport() != transport) {
             return; // stale
@@ -148,7 +148,7 @@ final class FrameRouter implements SocketTransport.Handler {
         subscription.enqueue(message, heartBeats.monitor(), () -> !transport.isClosed());
     }
 
-    private void onError(SocketTransport transport, StompFrame frame) {
+    private void onError(Transport transport, StompFrame frame) {
         LOG.debug("Received {} from {}", frame.info(), transport.address());
         String message = frame.header(StompSpec.MESSAGE_HEADER);
         stats.errorFrame(message);

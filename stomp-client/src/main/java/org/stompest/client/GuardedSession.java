@@ -40,7 +40,7 @@ import org.stompest.protocol.StompSpec;
  */
 final class GuardedSession implements Connector.Handshakes {
     /** What is known about the live session; replaced on every connect. */
-    record Live(SocketTransport transport, long epoch, StompBroker broker, String version, String session,
+    record Live(Transport transport, long epoch, StompBroker broker, String version, String session,
                 String server, int clientHeartBeat, int serverHeartBeat, BrokerProfile profile) {
     }
 
@@ -114,7 +114,7 @@ final class GuardedSession implements Connector.Handshakes {
     }
 
     /** What CONNECTED told the session, as the next live session, on {@code transport}. */
-    Live connected(SocketTransport transport) {
+    Live connected(Transport transport) {
         synchronized (session) {
             BrokerProfile p = config.brokerProfile() != null ? config.brokerProfile()
                     : BrokerProfile.of(session.server());

@@ -29,7 +29,7 @@ import org.stompest.error.StompConnectionError;
  * <li>{@link #start} (once CONNECTED, with the negotiated periods) makes a monitor and schedules its first tick;
  * every tick schedules the next at the deadline it returns.</li>
  * <li>The reader reports bytes read with {@link #read}, the transport every write with {@link #wrote}.</li>
- * <li>A due beat is one {@link SocketTransport#tryBeat()}; silence beyond the tolerance counts a missed heart-beat
+ * <li>A due beat is one {@link Transport#tryBeat()}; silence beyond the tolerance counts a missed heart-beat
  * and closes the transport, which the connection hears as a loss.</li>
  * <li>{@link #stop()} (on loss or close) drops the monitor and cancels the pending tick; a tick of an older monitor
  * or a closed transport does nothing.</li>
@@ -51,7 +51,7 @@ final class HeartBeats {
     }
 
     /** Starts watching {@code transport} with the negotiated periods in ms; nothing when both are 0. */
-    void start(SocketTransport transport, int clientHeartBeat, int serverHeartBeat) {
+    void start(Transport transport, int clientHeartBeat, int serverHeartBeat) {
         if (clientHeartBeat == 0 && serverHeartBeat == 0) {
             return;
         }
@@ -81,7 +81,7 @@ final class HeartBeats {
         scheduleTick(m, transport, m.nextDeadline(System.nanoTime()));
     }
 
-    private void scheduleTick(HeartBeatMonitor m, SocketTransport transport, long deadline) {
+    private void scheduleTick(HeartBeatMonitor m, Transport transport, long deadline) {
         if (deadline == HeartBeatMonitor.NEVER) {
             return;
         }

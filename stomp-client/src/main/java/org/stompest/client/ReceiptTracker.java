@@ -83,7 +83,7 @@ final class ReceiptTracker {
     }
 
     /** A frame asking for a receipt and the transport to write it to. */
-    record Outgoing(SocketTransport transport, StompFrame frame) {
+    record Outgoing(Transport transport, StompFrame frame) {
     }
 
     /** Builds the frame asking for a given receipt id (under whatever lock it needs). */

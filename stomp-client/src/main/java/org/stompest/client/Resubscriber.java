@@ -60,7 +60,7 @@ final class Resubscriber {
         Lock settling = subscription.settleLock().writeLock();
         settling.lock();
         try {
-            SocketTransport transport;
+            Transport transport;
             StompFrame unsubscribe;
             StompFrame subscribe;
             synchronized (sessions.lock()) {

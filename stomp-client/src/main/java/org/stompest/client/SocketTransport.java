@@ -54,26 +54,12 @@ import org.stompest.protocol.StompSpec;
  * <li>The first of EOF, a read error, a parse error or {@link #close()} ends the reader; the handler hears
  * {@link Handler#closed} exactly once.</li>
  * </ol>
+ * Its {@link Handler} is {@link Transport.Handler}.
  */
-final class SocketTransport {
+final class SocketTransport extends Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
     private static final int READ_BUFFER = 64 * 1024;
     private static final int WRITE_BUFFER = 16 * 1024;
-
-    /** Receives what the reader thread reads; called on the reader thread only (except {@link #closed}). */
-    interface Handler {
-        /** {@code n > 0} bytes were read at {@code nowNanos} (liveness). */
-        void bytesRead(SocketTransport transport, int n, long nowNanos);
-
-        /** A frame or heart-beat was parsed. */
-        void itemReceived(SocketTransport transport, StompItem item);
-
-        /** Something was written at {@code nowNanos} (heart-beat timing). */
-        void wrote(SocketTransport transport, long nowNanos);
-
-        /** The transport is closed: {@code cause} says why (EOF, read error, parse error, or a local close). */
-        void closed(SocketTransport transport, Throwable cause);
-    }
 
     private final StompBroker broker;
     private final Socket socket;
@@ -171,6 +157,11 @@ final class SocketTransport {
 
     boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    Throwable closeCause() {
+        return closeCause;
     }
 
     /**

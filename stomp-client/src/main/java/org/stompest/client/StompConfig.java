@@ -25,6 +25,7 @@ import javax.net.ssl.SSLContext;
 
 import org.stompest.error.StompError;
 import org.stompest.error.StompFrameError;
+import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFailoverUri;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
@@ -40,9 +41,12 @@ import org.stompest.protocol.StompSpec;
  * {@link #equals(Object)} and {@link #hashCode()} cover every setting except {@link #name()}; the SSL context is
  * compared by identity. {@link #toString()} never shows the passcode.
  *
- * <p>TLS is used for the brokers whose scheme is {@code ssl://}, with {@link #sslContext()} or, when none is set,
- * the JVM's default context; {@code tcp://} brokers are plain TCP whether or not a context is set. Host name
- * verification ({@code HTTPS} endpoint identification) is on unless turned off.
+ * <p>TLS is used for the brokers whose scheme is {@code ssl://} or {@code wss://}, with {@link #sslContext()} or,
+ * when none is set, the JVM's default context; {@code tcp://} and {@code ws://} brokers are plain TCP whether or not
+ * a context is set. Host name verification ({@code HTTPS} endpoint identification) is on unless turned off.
+ *
+ * <p>{@code ws://host[:port][/path]} and {@code wss://…} brokers speak STOMP over WebSocket, in binary messages
+ * unless the path ends in {@code #text}; any other fragment is refused by {@link Builder#build()}.
  */
 public final class StompConfig {
     /** The failover URI used when none is given. */
@@ -378,6 +382,8 @@ public final class StompConfig {
             }
             try {
                 failoverUri = new StompFailoverUri(failover);
+                failoverUri.brokers().stream().filter(StompBroker::isWebSocket)
+                        .forEach(WebSocketSetup::checkFragment);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid failover: " + e.getMessage(), e);
             }

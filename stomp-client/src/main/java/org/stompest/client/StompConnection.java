@@ -87,7 +87,7 @@ import org.stompest.protocol.StompFrame;
  * (receipts in flight), {@link Subscriptions} (kept across reconnects), {@link Resubscriber} (new generations after a
  * listener failure), {@link SubscriptionFrames}, {@link Transactions}, {@link Acknowledger}, {@link FrameRouter}
  * (what the reader hands up), {@link ConnectLoop} (the failover loop between states) and, per socket, a
- * {@link SocketTransport}. The MBean is registered by {@link ConnectionMBeans}.
+ * {@link Transport}. The MBean is registered by {@link ConnectionMBeans}.
  */
 public final class StompConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompConnection.class);
@@ -212,7 +212,7 @@ public final class StompConnection implements AutoCloseable {
 
     /** Drops the socket and runs the failover loop now (the JMX operation); from FAILED it starts it again. */
     public void reconnect() {
-        SocketTransport transport = null;
+        Transport transport = null;
         try (StateMachine.Change change = states.change()) {
             State from = change.current();
             switch (from) {
@@ -417,7 +417,7 @@ public final class StompConnection implements AutoCloseable {
 
     /** Sends without a receipt, within {@code transaction} if not null. */
     public void send(String destination, byte[] body, Map<String, String> headers, String transaction) {
-        SocketTransport transport;
+        Transport transport;
         StompFrame frame;
         synchronized (sessions.lock()) {
             transport = sessions.requireConnected("send").transport();
@@ -446,7 +446,7 @@ public final class StompConnection implements AutoCloseable {
         long sent = System.nanoTime();
         CompletableFuture<StompFrame> receipt = receipts.send(timeout == null ? config.receiptTimeout() : timeout,
                 id -> {
-                    SocketTransport transport;
+                    Transport transport;
                     StompFrame frame;
                     synchronized (sessions.lock()) {
                         transport = sessions.requireConnected("send").transport();
@@ -525,7 +525,7 @@ public final class StompConnection implements AutoCloseable {
     }
 
     /** The reader's report that a live socket closed (see {@link ConnectLoop#lost}). */
-    private void lost(SocketTransport transport, Throwable cause) {
+    private void lost(Transport transport, Throwable cause) {
         loop.lost(transport, cause);
     }
 

@@ -52,7 +52,7 @@ final class SubscriptionFrames {
 
     /** {@code subscription} was just added: SUBSCRIBE now if connected (else the replay sends it). */
     void subscribed(StompSubscription subscription) {
-        SocketTransport transport = null;
+        Transport transport = null;
         StompFrame frame = null;
         synchronized (sessions.lock()) {
             GuardedSession.Live l = sessions.ifConnected();
@@ -81,7 +81,7 @@ final class SubscriptionFrames {
                 return;
             }
             subscriptions.remove(subscription);
-            SocketTransport transport = null;
+            Transport transport = null;
             StompFrame frame = null;
             synchronized (sessions.lock()) {
                 GuardedSession.Live l = sessions.ifConnected();

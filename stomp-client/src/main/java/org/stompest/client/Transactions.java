@@ -53,7 +53,7 @@ final class Transactions {
 
     /** BEGIN: a new transaction's id. */
     String begin() {
-        SocketTransport transport;
+        Transport transport;
         StompFrame frame;
         String transaction;
         synchronized (sessions.lock()) {
@@ -71,7 +71,7 @@ final class Transactions {
     CompletableFuture<StompFrame> end(String transaction, boolean commit) {
         return receipts.send(receiptTimeout, receipt -> {
             synchronized (sessions.lock()) {
-                SocketTransport transport = sessions.requireConnected(commit ? "commit" : "abort").transport();
+                Transport transport = sessions.requireConnected(commit ? "commit" : "abort").transport();
                 check(transaction);
                 StompFrame frame = commit ? sessions.session().commit(transaction, null)
                         : sessions.session().abort(transaction, null);

@@ -24,20 +24,39 @@ import java.util.Objects;
  * resolves names; connecting is the client's job). {@link #toString()} prints the reference's dict form, so
  * {@code brokers().toString()} reads like the reference's {@code print uri.brokers}.
  *
- * @param protocol {@code tcp} or {@code ssl}
+ * <p>An extension: WebSocket brokers ({@code ws}, {@code wss}) also have a {@link #path()}, the request path of
+ * the upgrade as written ({@code /ws}, or empty); it is empty for {@code tcp} and {@code ssl}.
+ *
+ * @param protocol {@code tcp}, {@code ssl}, {@code ws} or {@code wss}
  * @param host the host name or address, as written in the URI
  * @param port the port, as written in the URI (not range-checked, like the reference)
+ * @param path the WebSocket path from its {@code /} on, as written; empty when none (always for tcp and ssl)
  */
-public record StompBroker(String protocol, String host, int port) {
+public record StompBroker(String protocol, String host, int port, String path) {
 
     public StompBroker {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(path, "path");
     }
 
-    /** The reference's dict repr, e.g. {@code {'host': 'remote1', 'protocol': 'tcp', 'port': 61615}}. */
+    /** A broker without a path, as every {@code tcp} and {@code ssl} broker. */
+    public StompBroker(String protocol, String host, int port) {
+        this(protocol, host, port, "");
+    }
+
+    /** Whether this is a WebSocket broker ({@code ws} or {@code wss}). */
+    public boolean isWebSocket() {
+        return "ws".equals(protocol) || "wss".equals(protocol);
+    }
+
+    /**
+     * The reference's dict repr, e.g. {@code {'host': 'remote1', 'protocol': 'tcp', 'port': 61615}}; a non-empty
+     * path is added as a last entry ({@code ..., 'port': 15674, 'path': '/ws'}).
+     */
     @Override
     public String toString() {
-        return "{'host': " + Repr.str(host) + ", 'protocol': " + Repr.str(protocol) + ", 'port': " + port + "}";
+        return "{'host': " + Repr.str(host) + ", 'protocol': " + Repr.str(protocol) + ", 'port': " + port
+                + (path.isEmpty() ? "" : ", 'path': " + Repr.str(path)) + "}";
     }
 }

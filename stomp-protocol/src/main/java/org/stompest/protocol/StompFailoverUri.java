@@ -27,6 +27,7 @@ import java.util.Objects;
  * failover:(tcp://remote1:61615,ssl://localhost:61616)?randomize=false,maxReconnectAttempts=3
  * failover:tcp://remote1:61615,tcp://localhost:61616
  * tcp://localhost:61613
+ * failover:(wss://broker.example.org/ws,ssl://localhost:61614)
  * </pre>
  *
  * <p>The grammar, as the reference implements it (parsed by hand, no regex):
@@ -42,6 +43,11 @@ import java.util.Objects;
  * {@code 123.456.789.0} or {@code a b}), and the port is mandatory, ASCII digits only (leading zeros allowed).
  * Nothing is trimmed, so {@code tcp://a:1, tcp://b:2} is rejected for the space. Unlike the reference, a port
  * beyond Java's {@code int} range is rejected.</li>
+ * <li>An extension (STOMP over WebSocket): an item may also be {@code ws://host[:port][/path]} or
+ * {@code wss://host[:port][/path]}. The host is one or more characters other than {@code :} and {@code /}; the port,
+ * when written, is ASCII digits (default 80 for {@code ws}, 443 for {@code wss}); the path is everything from the
+ * first {@code /} after the host on, kept as written (empty when none). A bad one is rejected with
+ * {@code (expected ws://host[:port][/path] or wss://host[:port][/path])}.</li>
  * </ol>
  *
  * <p>A bad URI throws {@link IllegalArgumentException} whose message is
@@ -52,6 +58,7 @@ import java.util.Objects;
 public final class StompFailoverUri {
     private static final String FAILOVER_PREFIX = "failover:";
     private static final String EXPECTED = " (expected tcp://host:port or ssl://host:port)";
+    private static final String EXPECTED_WS = " (expected ws://host[:port][/path] or wss://host[:port][/path])";
 
     private final String uri;
     private final List<StompBroker> brokers;
@@ -112,26 +119,51 @@ public final class StompFailoverUri {
         return Collections.unmodifiableList(result);
     }
 
-    /** One {@code tcp://host:port} or {@code ssl://host:port} item. */
+    /** One {@code tcp://host:port} or {@code ssl://host:port} item, or a WebSocket one. */
     private static StompBroker parseBroker(String item) {
+        if (item.startsWith("ws://") || item.startsWith("wss://")) {
+            return parseWebSocketBroker(item);
+        }
         String protocol = item.startsWith("tcp://") ? "tcp" : item.startsWith("ssl://") ? "ssl" : null;
         int hostStart = "tcp://".length();
         int colon = protocol == null ? -1 : item.indexOf(':', hostStart);
         if (colon <= hostStart || colon == item.length() - 1) {
             throw invalidBrokers(Repr.str(item) + EXPECTED);
         }
+        return new StompBroker(protocol, item.substring(hostStart, colon),
+                port(item, colon + 1, item.length(), EXPECTED));
+    }
+
+    /** One {@code ws://host[:port][/path]} or {@code wss://host[:port][/path]} item. */
+    private static StompBroker parseWebSocketBroker(String item) {
+        String protocol = item.startsWith("ws://") ? "ws" : "wss";
+        int hostStart = protocol.length() + "://".length();
+        int slash = item.indexOf('/', hostStart);
+        int authorityEnd = slash < 0 ? item.length() : slash;
+        int colon = item.indexOf(':', hostStart);
+        int hostEnd = colon >= 0 && colon < authorityEnd ? colon : authorityEnd;
+        if (hostEnd == hostStart || hostEnd == authorityEnd - 1) {
+            throw invalidBrokers(Repr.str(item) + EXPECTED_WS);
+        }
+        int port = hostEnd < authorityEnd ? port(item, hostEnd + 1, authorityEnd, EXPECTED_WS)
+                : "ws".equals(protocol) ? 80 : 443;
+        return new StompBroker(protocol, item.substring(hostStart, hostEnd), port, item.substring(authorityEnd));
+    }
+
+    /** The port written in {@code item} from {@code start} to {@code end}: ASCII digits within the int range. */
+    private static int port(String item, int start, int end, String expected) {
         long port = 0;
-        for (int i = colon + 1; i < item.length(); i++) {
+        for (int i = start; i < end; i++) {
             char c = item.charAt(i);
             if (c < '0' || c > '9') {
-                throw invalidBrokers(Repr.str(item) + EXPECTED);
+                throw invalidBrokers(Repr.str(item) + expected);
             }
             port = Math.min(port * 10 + (c - '0'), 1L + Integer.MAX_VALUE);
         }
         if (port > Integer.MAX_VALUE) {
             throw invalidBrokers(Repr.str(item) + " (port out of range)");
         }
-        return new StompBroker(protocol, item.substring(hostStart, colon), (int) port);
+        return (int) port;
     }
 
     private static IllegalArgumentException invalidBrokers(String detail) {

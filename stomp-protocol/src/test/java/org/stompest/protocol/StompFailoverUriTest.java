@@ -32,6 +32,7 @@ class StompFailoverUriTest {
     private static final String SEED_URI = "failover:(tcp://remote1:61615,tcp://localhost:61616)?randomize=false,"
         + "startupMaxReconnectAttempts=3,initialReconnectDelay=7,maxReconnectDelay=8,maxReconnectAttempts=0";
     private static final String EXPECTED = " (expected tcp://host:port or ssl://host:port)";
+    private static final String EXPECTED_WS = " (expected ws://host[:port][/path] or wss://host[:port][/path])";
 
     private static StompBroker tcp(String host, int port) {
         return new StompBroker("tcp", host, port);
@@ -159,6 +160,19 @@ class StompFailoverUriTest {
         "tcp://a:1?initialReconnectDelay | invalid options: initialReconnectDelay: invalid int value ''",
         "tcp://a:1?backOffMultiplier=x | invalid options: backOffMultiplier: invalid float value 'x'",
         "tcp://:1?foo=1 | invalid options: 'foo'", // options are parsed first
+        // extension: STOMP over WebSocket
+        "ws:// | invalid broker(s): 'ws://'" + EXPECTED_WS,
+        "ws:///ws | invalid broker(s): 'ws:///ws'" + EXPECTED_WS,
+        "ws://:80/ws | invalid broker(s): 'ws://:80/ws'" + EXPECTED_WS,
+        "ws://a: | invalid broker(s): 'ws://a:'" + EXPECTED_WS,
+        "ws://a:/ws | invalid broker(s): 'ws://a:/ws'" + EXPECTED_WS,
+        "wss://a:x/ws | invalid broker(s): 'wss://a:x/ws'" + EXPECTED_WS,
+        "wss://a:1:2/ws | invalid broker(s): 'wss://a:1:2/ws'" + EXPECTED_WS,
+        "wss://a:99999999999/ws | invalid broker(s): 'wss://a:99999999999/ws' (port out of range)",
+        "WS://a/ws | invalid broker(s): 'WS://a/ws'" + EXPECTED,
+        "ws:a/ws | invalid broker(s): 'ws:a/ws'" + EXPECTED,
+        "failover:(ws://a/ws, tcp://b:1) | invalid broker(s): ' tcp://b:1'" + EXPECTED,
+        "ws://a/ws?frames=text | invalid options: 'frames'",
     })
     void invalidUris(String uri, String detail) {
         assertInvalid(uri, detail);
@@ -276,5 +290,37 @@ class StompFailoverUriTest {
     void brokerPrintsLikeThePythonDict() {
         assertThat(new StompBroker("ssl", "it's", 1))
             .hasToString("{'host': " + Repr.str("it's") + ", 'protocol': 'ssl', 'port': 1}");
+    }
+
+    // ------------------------------------------------------------------ extension: STOMP over WebSocket
+
+    @Test
+    void webSocketBrokersHaveAnOptionalPortAndAPathAndMixWithTcpAndSsl() {
+        StompFailoverUri uri = new StompFailoverUri(
+            "failover:(wss://a/ws,ssl://b:61614,ws://127.0.0.1:15674/ws,ws://c:1,tcp://d:2,ws://e/x/y#text)"
+                + "?randomize=false");
+
+        assertThat(uri.brokers()).containsExactly(new StompBroker("wss", "a", 443, "/ws"),
+            new StompBroker("ssl", "b", 61614), new StompBroker("ws", "127.0.0.1", 15674, "/ws"),
+            new StompBroker("ws", "c", 1, ""), tcp("d", 2), new StompBroker("ws", "e", 80, "/x/y#text"));
+        assertThat(uri.brokers().get(0).isWebSocket()).isTrue();
+        assertThat(uri.brokers().get(1).isWebSocket()).isFalse();
+        assertThat(uri.options().toMap()).contains(entry("randomize", false));
+        assertThat(new StompFailoverUri("ws://h:5/").brokers()).containsExactly(new StompBroker("ws", "h", 5, "/"));
+    }
+
+    @Test
+    void tcpAndSslKeepTheReferenceGrammarAndAnEmptyPath() {
+        assertThat(new StompFailoverUri("tcp://a/b:2").brokers()).containsExactly(tcp("a/b", 2));
+        assertThat(tcp("a", 1).path()).isEmpty();
+        assertInvalid("tcp://a:1/ws", "invalid broker(s): 'tcp://a:1/ws'" + EXPECTED);
+        assertInvalid("ssl://a/ws", "invalid broker(s): 'ssl://a/ws'" + EXPECTED);
+    }
+
+    @Test
+    void webSocketBrokerPrintsItsPathAfterThePort() {
+        assertThat(new StompBroker("ws", "a", 80, "/ws"))
+            .hasToString("{'host': 'a', 'protocol': 'ws', 'port': 80, 'path': '/ws'}");
+        assertThat(new StompBroker("ws", "a", 80, "")).hasToString("{'host': 'a', 'protocol': 'ws', 'port': 80}");
     }
 }

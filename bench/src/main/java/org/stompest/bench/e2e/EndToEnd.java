@@ -31,7 +31,8 @@ import org.stompest.bench.Launcher;
  */
 public final class EndToEnd {
     /** The clients in table order: ours first, the peers, the ceiling last. */
-    public static final List<String> CLIENTS = List.of("stomp-client", "camel", "vertx", "stomp.py", "ceiling");
+    public static final List<String> CLIENTS = List.of("stomp-client", "stomp-client-ws", "camel", "vertx",
+            "stomp.py", "ceiling");
     public static final List<String> PEERS = List.of("vertx", "stomp.py");
 
     /** One client's figures for one scenario: msg/s of each measured round, or why there are none. */
@@ -229,6 +230,14 @@ public final class EndToEnd {
         return messages / (nanos / 1e9);
     }
 
+    /** {@code tcp://h:p} as {@code ws://h:p/}: the same Artemis acceptor, over WebSocket. */
+    static String webSocket(String tcpUri) {
+        if (!tcpUri.startsWith("tcp://")) {
+            throw new IllegalArgumentException("Expected a tcp:// broker URI but was " + tcpUri);
+        }
+        return "ws://" + tcpUri.substring("tcp://".length()) + "/";
+    }
+
     private List<String> jvmArgs() {
         return profile ? List.of("-Dbench.profile=" + launcher.logs().resolveSibling("profiles")) : List.of();
     }
@@ -237,6 +246,8 @@ public final class EndToEnd {
         switch (client) {
             case "stomp-client":
                 return launcher.jvm("org.stompest.bench.e2e.StompestDriver", jvmArgs(), uri);
+            case "stomp-client-ws":
+                return launcher.jvm("org.stompest.bench.e2e.StompestDriver", jvmArgs(), webSocket(uri));
             case "camel":
                 return launcher.jvm("org.stompest.bench.e2e.CamelDriver", jvmArgs(), uri);
             case "ceiling":

@@ -45,7 +45,8 @@ public final class StompestDriver extends Driver {
     protected String connect(String uri) {
         connection = new StompConnection(StompConfig.builder().failover(uri).build());
         connection.connect();
-        return "stomp-client " + connection.version() + " to " + connection.server();
+        return "stomp-client " + connection.version() + " to " + connection.server() + " over "
+                + uri.substring(0, uri.indexOf(':'));
     }
 
     @Override

@@ -194,6 +194,14 @@ public final class EmbeddedArtemis implements AutoCloseable {
         return tls != null ? "ssl://localhost:" + port : "tcp://127.0.0.1:" + port;
     }
 
+    /**
+     * STOMP over WebSocket on the same acceptor, which answers the upgrade on any path: {@code ws://127.0.0.1:<port>/},
+     * or {@code wss://localhost:<port>/} with TLS.
+     */
+    public String webSocketUri() {
+        return tls != null ? "wss://localhost:" + port + "/" : "ws://127.0.0.1:" + port + "/";
+    }
+
     @Override
     public String toString() {
         return "EmbeddedArtemis[" + stompUri() + "]";

@@ -81,6 +81,8 @@ public final class RabbitMqProcess implements AutoCloseable {
                     "stomp.listeners.tcp.1 = 127.0.0.1:" + stompPort,
                     "web_stomp.tcp.port = " + webStompPort,
                     "web_stomp.tcp.ip = 127.0.0.1",
+                    // binary WebSocket frames, else bodies that are not UTF-8 break the text frames it sends
+                    "web_stomp.ws_frame = binary",
                     "loopback_users.guest = true", ""));
             Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp,rabbitmq_web_stomp].\n");
             ProcessBuilder builder = new ProcessBuilder(server.toString())

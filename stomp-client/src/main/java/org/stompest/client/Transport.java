@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.stompest.client;
+
+import java.util.Map;
+
+import org.stompest.protocol.StompBroker;
+import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompItem;
+
+/**
+ * One connection to one broker, whatever carries it: a socket ({@link SocketTransport}, {@code tcp://} and
+ * {@code ssl://}) or a WebSocket ({@link WebSocketTransport}, {@code ws://} and {@code wss://}). The connection and
+ * its parts ({@link Connector}, {@link HeartBeats}, {@link FrameRouter}, receipts, replay) see only this.
+ *
+ * <p>Every transport keeps the same rules: {@link #start()} starts one reader thread made by the
+ * {@link ClientRuntime}, which feeds what it reads to its own parser and hands every item to the {@link Handler};
+ * it never runs user code. {@link #write} is called by many threads under one lock. The first of EOF, a read
+ * error, a parse error or {@link #close} ends the reader, and the handler hears {@link Handler#closed} once.
+ * An abstract class rather than an interface so that the methods stay package-private.
+ */
+abstract class Transport {
+
+    /** Receives what the reader thread reads; called on the reader thread only (except {@link #closed}). */
+    interface Handler {
+        /** {@code n > 0} bytes were read at {@code nowNanos} (liveness). */
+        void bytesRead(Transport transport, int n, long nowNanos);
+
+        /** A frame or heart-beat was parsed. */
+        void itemReceived(Transport transport, StompItem item);
+
+        /** Something was written at {@code nowNanos} (heart-beat timing). */
+        void wrote(Transport transport, long nowNanos);
+
+        /** The transport is closed: {@code cause} says why (EOF, read error, parse error, or a local close). */
+        void closed(Transport transport, Throwable cause);
+    }
+
+    /** Starts the reader thread. */
+    abstract void start();
+
+    abstract StompBroker broker();
+
+    /** {@code tcp://host:port}, or {@code ws://host:port/path} for a WebSocket. */
+    abstract String address();
+
+    /** Switches the parser to the negotiated version; call it on the reader thread (from the handler). */
+    abstract void setVersion(String version);
+
+    abstract boolean isClosed();
+
+    /** Why the transport closed (set before {@link #isClosed()} turns true), or null while open or if unknown. */
+    abstract Throwable closeCause();
+
+    /**
+     * Writes one frame or heart-beat.
+     *
+     * @throws org.stompest.error.StompConnectionError if the transport is closed or the write fails (it is then
+     *         closed)
+     */
+    abstract void write(StompItem item);
+
+    /**
+     * Writes a heart-beat unless another writer holds the lock (its write counts as a beat anyway).
+     *
+     * @return whether the beat was written
+     */
+    abstract boolean tryBeat();
+
+    /** Closes the transport (idempotent); the reader then reports {@link Handler#closed} with {@code cause}. */
+    abstract void close(Throwable cause);
+
+    /** Gets what is written out before a close, unless a writer holds the lock for long (it may be stuck). */
+    abstract void flush();
+
+    /** The approximate wire size of a parsed frame (exact for ASCII heads without escapes). */
+    static int wireSize(StompFrame frame) {
+        int size = frame.command().length() + 3 + frame.body().length;
+        for (Map.Entry<String, String> header : frame.rawHeaders() != null ? frame.rawHeaders()
+                : frame.headers().entrySet()) {
+            size += header.getKey().length() + header.getValue().length() + 2;
+        }
+        return size;
+    }
+}
