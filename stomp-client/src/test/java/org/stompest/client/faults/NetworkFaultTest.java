@@ -150,7 +150,8 @@ class NetworkFaultTest {
         assertThat(tally.corruptedCount()).as("corrupted bodies").isZero();
         assertThat(tally.unexpected()).as("received but never sent").isEmpty();
         assertThat(tally.lost()).as("lost").isEmpty();
-        assertThat(tally.confirmedCount()).isGreaterThan(2000);
+        // traffic flowed before and after the faults (two flowing(500) phases); how much more is speed, not asserted
+        assertThat(tally.confirmedCount()).as("confirmed messages").isGreaterThanOrEqualTo(1000);
         assertThat(tally.maxRecovery()).as("recovery ms").isLessThan(15_000);
     }
 
