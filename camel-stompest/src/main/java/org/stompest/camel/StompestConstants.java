@@ -64,6 +64,20 @@ public final class StompestConstants {
             + " sets it; an InOut consumer sends its reply there.", javaType = "String")
     public static final String REPLY_TO = "reply-to";
 
+    @Metadata(label = "producer", description = "Sends the exchange to this destination instead of the"
+            + " endpoint's (written as in the URI path: queue:name, topic:name or a STOMP destination); removed from"
+            + " the message when sent. `toD` sets it when the route's destinations differ only in the path.",
+              javaType = "String")
+    public static final String DESTINATION_OVERRIDE = "CamelStompestDestinationOverride";
+
+    @Metadata(description = "With transferException: the class name of the failure a replier sends back (a STOMP"
+            + " header of the reply).", javaType = "String")
+    public static final String EXCEPTION_CLASS = "stompest-exception-class";
+
+    @Metadata(description = "With transferException: the message of the failure a replier sends back (a STOMP"
+            + " header of the reply).", javaType = "String")
+    public static final String EXCEPTION_MESSAGE = "stompest-exception-message";
+
     /**
      * Exchange property: the id of the STOMP transaction a transacted consumer began for this exchange. A
      * {@code stompest:} producer on the same connection sends inside it.

@@ -1,17 +1,14 @@
 package org.stompest.camel;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultConsumer;
-import org.stompest.camel.StompestMessageMapper.Outgoing;
 import org.stompest.client.PooledConnection;
 import org.stompest.client.StompConnection;
 import org.stompest.client.StompMessage;
@@ -31,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * <li>Each MESSAGE runs on the subscription's executor ({@code concurrentConsumers} threads). {@code ackMode=auto}
  * is a {@code client-individual} subscription acknowledged as a thread takes the message, so what the route has not
  * taken yet stays with the broker. Transacted: BEGIN, and the transaction id goes on the exchange.</li>
- * <li>Success: an InOut exchange sends its reply to {@code reply-to}; then ACK (in the transaction) and COMMIT. Where
+ * <li>A message with {@code reply-to} (unless {@code disableReplyTo}) makes the exchange InOut.</li>
+ * <li>Success: an InOut exchange sends its reply to {@code reply-to} (see {@link StompestRequestReply}); then ACK (in the transaction) and COMMIT. Where
  * the broker ignores the transaction of an ACK (its {@code BrokerProfile}: Artemis), COMMIT first and ACK after, so
  * a crash in between gives a duplicate and never a loss.</li>
- * <li>Failure: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker deliver it again in the way
+ * <li>Failure with {@code transferException} and a {@code reply-to}: the failure is the reply, and the message
+ * is settled as on success. Other failures: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker deliver it again in the way
  * that broker allows (its redelivery count and dead-letter policy apply); on a non-durable topic it is gone.</li>
  * <li>Stop: no new exchanges (messages taken meanwhile stay unacknowledged); wait for those in flight, then
  * unsubscribe and release the connection.</li>
@@ -85,7 +84,7 @@ public class StompestConsumer extends DefaultConsumer {
         super.doStart();
         lease = getEndpoint().leaseConnection();
         StompestConfiguration c = configuration();
-        Map<String, String> headers = StompestEndpoint.stringMap(c.getSubscribeHeaders());
+        Map<String, String> headers = StompestConfiguration.stringMap(c.getSubscribeHeaders());
         if (c.getDurableSubscriptionName() != null) {
             headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
         }
@@ -119,6 +118,11 @@ public class StompestConsumer extends DefaultConsumer {
             l.close();
         }
         super.doStop();
+    }
+
+    /** The request's reply-to, or null when it has none or disableReplyTo is set. */
+    private String replyTo(StompMessage message) {
+        return configuration().isDisableReplyTo() ? null : message.headers().get(StompestConstants.REPLY_TO);
     }
 
     /** Waits (bounded) until the exchanges this consumer started are done, so that their ACKs still go out. */
@@ -174,6 +178,9 @@ public class StompestConsumer extends DefaultConsumer {
     private void handle(StompMessage message, StompConnection connection) {
         getEndpoint().exchangeIn();
         Exchange exchange = createExchange(false);
+        if (replyTo(message) != null) {
+            exchange.setPattern(ExchangePattern.InOut);
+        }
         try {
             try {
                 StompestMessageMapper.toCamel(message, exchange.getIn(), configuration().getHeaderFilterStrategy());
@@ -210,76 +217,24 @@ public class StompestConsumer extends DefaultConsumer {
             exchange.setException(e);
         }
         Throwable failure = exchange.getException();
-        if (failure == null && !exchange.isRollbackOnly()) {
+        boolean transfer = failure != null && configuration().isTransferException() && replyTo(message) != null;
+        if ((failure == null && !exchange.isRollbackOnly()) || transfer) {
             try {
-                if (exchange.getPattern().isOutCapable()) {
-                    reply(message, exchange, transaction, connection);
+                if (replyTo(message) != null && exchange.getPattern().isOutCapable()) {
+                    StompestRequestReply.reply(message, exchange, transfer ? failure : null, transaction, connection,
+                            configuration());
                 }
-                complete(message, transaction, connection);
+                StompestExchanges.complete(message, transaction, connection, configuration().getReceiptTimeout());
                 return;
             } catch (Exception e) {
-                failure = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                failure = StompestExchanges.unwrap(e);
             }
         }
-        abort(transaction, connection);
+        StompestExchanges.abort(transaction, connection, configuration().getReceiptTimeout());
         message.redeliver();
         if (failure != null) {
             getExceptionHandler().handleException("Cannot complete STOMP message " + message.messageId() + " from "
                     + message.destination(), exchange, failure);
-        }
-    }
-
-    /** ACK and COMMIT; the ACK after the COMMIT where the broker would not hold it for the transaction. */
-    private void complete(StompMessage message, String transaction, StompConnection connection) throws Exception {
-        long timeout = configuration().getReceiptTimeout();
-        if (message.isSettled()) { // ackMode=auto: acknowledged when taken
-            if (transaction != null) {
-                connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
-            }
-        } else if (transaction == null) {
-            message.ack();
-        } else if (connection.brokerProfile().honoursAckInTransaction()) {
-            message.ack(transaction);
-            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
-        } else {
-            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
-            message.ack();
-        }
-    }
-
-    private void abort(String transaction, StompConnection connection) {
-        if (transaction == null) {
-            return;
-        }
-        try {
-            connection.abort(transaction).get(configuration().getReceiptTimeout(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            LOG.warn("Cannot ABORT STOMP transaction {}: {}", transaction, cause.getMessage());
-        }
-    }
-
-    /** Sends the exchange's message to the request's {@code reply-to}, with its {@code correlation-id}. */
-    private void reply(StompMessage request, Exchange exchange, String transaction, StompConnection connection)
-            throws Exception {
-        String replyTo = request.headers().get(StompestConstants.REPLY_TO);
-        if (replyTo == null) {
-            return;
-        }
-        StompestConfiguration c = configuration();
-        Outgoing out = StompestMessageMapper.toStomp(exchange.getMessage(), null, c.getHeaderFilterStrategy());
-        Map<String, String> headers = new LinkedHashMap<>(out.headers());
-        headers.keySet().removeIf(name -> name.equalsIgnoreCase(StompestConstants.REPLY_TO)
-                || name.equalsIgnoreCase(StompestConstants.CORRELATION_ID));
-        String correlationId = request.headers().get(StompestConstants.CORRELATION_ID);
-        if (correlationId != null) {
-            headers.put(StompestConstants.CORRELATION_ID, correlationId);
-        }
-        if (c.isReceipt()) {
-            connection.sendWithReceipt(replyTo, out.body(), headers, transaction,
-                    Duration.ofMillis(c.getReceiptTimeout())).get(c.getReceiptTimeout(), TimeUnit.MILLISECONDS);
-        } else {
-            connection.send(replyTo, out.body(), headers, transaction);
         }
     }
 

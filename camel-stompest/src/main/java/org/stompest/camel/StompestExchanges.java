@@ -1,0 +1,92 @@
+package org.stompest.camel;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.camel.CamelExchangeException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stompest.client.StompConnection;
+import org.stompest.client.StompMessage;
+
+/**
+ * What producer and consumer both need to know about an exchange: its transaction, how it is settled (ACK, COMMIT,
+ * ABORT) and how its failures read.
+ */
+final class StompestExchanges {
+    private static final Logger LOG = LoggerFactory.getLogger(StompestExchanges.class);
+
+    private StompestExchanges() {
+    }
+
+    /**
+     * The exchange's STOMP transaction if it lives on {@code connection}, else null (warned about once per
+     * {@code warned} flag).
+     */
+    static String transactionOf(Exchange exchange, StompConnection connection, AtomicBoolean warned,
+                                Endpoint endpoint) {
+        String transaction = exchange.getProperty(StompestConstants.TRANSACTION_PROPERTY, String.class);
+        if (transaction == null) {
+            return null;
+        }
+        String owner = exchange.getProperty(StompestConstants.TRANSACTION_CONNECTION_PROPERTY, String.class);
+        if (connection.id().equals(owner)) {
+            return transaction;
+        }
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("Transaction {} belongs to connection {}, not to {} of {}: sending outside the transaction"
+                     + " (give producer and consumer the same connection options and poolSize=1)",
+                    transaction, owner, connection.id(), endpoint);
+        }
+        return null;
+    }
+
+    /** The cause under the wrappers of futures. */
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+               && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The exchange's exception for a failed SEND: says where, and carries the STOMP error underneath. */
+    static Exception sendFailed(Exchange exchange, String destination, Throwable error) {
+        Throwable cause = unwrap(error);
+        return new CamelExchangeException("SEND to " + destination + " failed: " + cause.getMessage(), exchange, cause);
+    }
+
+    /** ACK and COMMIT; the ACK after the COMMIT where the broker would not hold it for the transaction. */
+    static void complete(StompMessage message, String transaction, StompConnection connection, long timeout)
+            throws Exception {
+        if (message.isSettled()) { // ackMode=auto: acknowledged when taken
+            if (transaction != null) {
+                connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
+            }
+        } else if (transaction == null) {
+            message.ack();
+        } else if (connection.brokerProfile().honoursAckInTransaction()) {
+            message.ack(transaction);
+            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
+        } else {
+            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
+            message.ack();
+        }
+    }
+
+    static void abort(String transaction, StompConnection connection, long timeout) {
+        if (transaction == null) {
+            return;
+        }
+        try {
+            connection.abort(transaction).get(timeout, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("Cannot ABORT STOMP transaction {}: {}", transaction, unwrap(e).getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.stompest.camel.integration;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.camel.CamelExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Request-reply on RabbitMQ: temporary replies come to an exclusive auto-delete queue bound to amq.direct; it has
+ * no selectors, so a shared replyTo is refused with an error naming the option.
+ */
+class RabbitMqRequestReplyIT extends AbstractRequestReplyIT {
+
+    @Override
+    protected String brokerUri() {
+        return SharedBrokers.rabbitMq().stompUri();
+    }
+
+    @Override
+    protected String temporaryReplyToPrefix() {
+        return "/exchange/amq.direct/stompest.reply.";
+    }
+
+    @Test
+    @Override
+    void producersSharingAReplyToGetTheirOwnReplies() throws Exception {
+        String queue = unique("service");
+        service(queue, "");
+
+        assertThatThrownBy(() -> template.requestBody("stompest:queue:" + queue + "?replyTo=/queue/"
+                + unique("shared") + "&requestTimeout=2000", "a"))
+                .isInstanceOf(CamelExecutionException.class)
+                .cause().hasMessageStartingWith("Invalid option replyToType: shared needs message selectors");
+    }
+}
