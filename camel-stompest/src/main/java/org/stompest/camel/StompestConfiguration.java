@@ -16,7 +16,9 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.stompest.client.BrokerProfile;
 import org.stompest.client.StompConfig;
+import org.stompest.client.SubscriptionOptions;
 import org.stompest.protocol.StompFailoverUri;
+import org.stompest.protocol.StompSpec;
 
 /**
  * The options of a stompest: endpoint. The component holds one instance as the defaults; each endpoint
@@ -298,6 +300,24 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
             });
         }
         return strings;
+    }
+
+    /** The client's subscription options of a consumer. */
+    SubscriptionOptions subscriptionOptions() {
+        StompestConfiguration c = this;
+        boolean ackOnTake = ACK_AUTO.equals(c.getAckMode());
+        Map<String, String> headers = stringMap(c.getSubscribeHeaders());
+        if (c.getDurableSubscriptionName() != null) {
+            headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
+        }
+        return SubscriptionOptions.builder()
+                .ackMode(ackOnTake ? StompSpec.ACK_CLIENT_INDIVIDUAL : c.getAckMode())
+                .prefetch(c.getPrefetch())
+                .durableSubscriptionName(c.getDurableSubscriptionName())
+                .headers(headers)
+                .selector(c.getSelector())
+                .concurrency(c.getConcurrentConsumers())
+                .build();
     }
 
     public String getFailover() {

@@ -57,11 +57,12 @@ public final class StompestConstants {
     public static final String CONTENT_TYPE = Exchange.CONTENT_TYPE;
 
     @Metadata(description = "The correlation id of a request-reply exchange (the STOMP `correlation-id` header)."
-            + " The InOut producer sets it; an InOut consumer copies it into its reply.", javaType = "String")
+            + " The InOut producer sets it (keeping one the message has, except with replyToType=shared); a consumer"
+            + " copies the request's into its reply.", javaType = "String")
     public static final String CORRELATION_ID = "correlation-id";
 
     @Metadata(description = "Where a request wants its reply (the STOMP `reply-to` header). The InOut producer"
-            + " sets it; an InOut consumer sends its reply there.", javaType = "String")
+            + " sets it; a consumer sends its reply there unless disableReplyTo is set.", javaType = "String")
     public static final String REPLY_TO = "reply-to";
 
     @Metadata(label = "producer", description = "Sends the exchange to this destination instead of the"
@@ -78,13 +79,13 @@ public final class StompestConstants {
             + " header of the reply).", javaType = "String")
     public static final String EXCEPTION_MESSAGE = "stompest-exception-message";
 
-    /**
-     * Exchange property: the id of the STOMP transaction a transacted consumer began for this exchange. A
-     * {@code stompest:} producer on the same connection sends inside it.
-     */
+    @Metadata(label = "consumer", description = "Exchange property (not a header): the id of the STOMP transaction"
+            + " a transacted consumer began for this exchange; a `stompest:` producer on the same connection sends"
+            + " inside it.", javaType = "String")
     public static final String TRANSACTION_PROPERTY = "CamelStompestTransaction";
 
-    /** Exchange property: the {@code StompConnection.id()} of the connection the transaction belongs to. */
+    @Metadata(label = "consumer", description = "Exchange property (not a header): the id of the STOMP connection"
+            + " the transaction of `CamelStompestTransaction` belongs to.", javaType = "String")
     public static final String TRANSACTION_CONNECTION_PROPERTY = "CamelStompestTransactionConnection";
 
     private StompestConstants() {

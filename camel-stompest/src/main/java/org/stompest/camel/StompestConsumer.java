@@ -1,13 +1,14 @@
 package org.stompest.camel;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.support.DefaultConsumer;
 import org.stompest.client.PooledConnection;
 import org.stompest.client.StompConnection;
@@ -15,6 +16,7 @@ import org.stompest.client.StompMessage;
 import org.stompest.client.Subscription;
 import org.stompest.client.SubscriptionOptions;
 import org.stompest.client.jmx.ConnectionMBeans;
+import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,23 +31,24 @@ import org.slf4j.LoggerFactory;
  * is a {@code client-individual} subscription acknowledged as a thread takes the message, so what the route has not
  * taken yet stays with the broker. Transacted: BEGIN, and the transaction id goes on the exchange.</li>
  * <li>A message with {@code reply-to} (unless {@code disableReplyTo}) makes the exchange InOut.</li>
- * <li>Success: an InOut exchange sends its reply to {@code reply-to} (see {@link StompestRequestReply}); then ACK (in the transaction) and COMMIT. Where
- * the broker ignores the transaction of an ACK (its {@code BrokerProfile}: Artemis), COMMIT first and ACK after, so
- * a crash in between gives a duplicate and never a loss.</li>
- * <li>Failure with {@code transferException} and a {@code reply-to}: the failure is the reply, and the message
- * is settled as on success. Other failures: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker deliver it again in the way
- * that broker allows (its redelivery count and dead-letter policy apply); on a non-durable topic it is gone.</li>
+ * <li>Success: an InOut exchange sends its reply to {@code reply-to} (see {@link StompestRequestReply}); then ACK
+ * (in the transaction) and COMMIT. Where the broker ignores the transaction of an ACK (its {@code BrokerProfile}:
+ * Artemis), COMMIT first and ACK after, so a crash in between gives a duplicate and never a loss.</li>
+ * <li>Failure with {@code transferException} and a {@code reply-to}: the failure is the reply, and the message is
+ * settled as on success. Other failures: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker
+ * deliver it again in the way that broker allows; on a non-durable topic it is gone.</li>
+ * <li>Suspend: messages wait, unacknowledged, until resume; the subscription (durable or not) stays.</li>
+ * <li>A broker ERROR refusing the subscription: see {@link StompestSubscriptionErrors}.</li>
  * <li>Stop: no new exchanges (messages taken meanwhile stay unacknowledged); wait for those in flight, then
  * unsubscribe and release the connection.</li>
  * </ol>
  */
 @ManagedResource(description = "Managed Stompest consumer")
-public class StompestConsumer extends DefaultConsumer {
+public class StompestConsumer extends DefaultConsumer implements Suspendable {
     private static final Logger LOG = LoggerFactory.getLogger(StompestConsumer.class);
-    private static final long STOP_WAIT_MILLIS = 30_000;
 
-    private final Object inflightLock = new Object();
-    private int inflight;
+    private final StompestInflight inflight = new StompestInflight();
+    private final StompestSubscriptionErrors errors = new StompestSubscriptionErrors(this);
     private volatile PooledConnection lease;
     private volatile Subscription subscription;
 
@@ -83,19 +86,9 @@ public class StompestConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         lease = getEndpoint().leaseConnection();
-        StompestConfiguration c = configuration();
-        Map<String, String> headers = StompestConfiguration.stringMap(c.getSubscribeHeaders());
-        if (c.getDurableSubscriptionName() != null) {
-            headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
-        }
-        SubscriptionOptions options = SubscriptionOptions.builder()
-                .ackMode(ackOnTake() ? StompSpec.ACK_CLIENT_INDIVIDUAL : c.getAckMode())
-                .prefetch(c.getPrefetch())
-                .durableSubscriptionName(c.getDurableSubscriptionName())
-                .headers(headers)
-                .selector(c.getSelector())
-                .concurrency(c.getConcurrentConsumers())
-                .build();
+        lease.connection().addListener(errors);
+        inflight.open();
+        SubscriptionOptions options = configuration().subscriptionOptions();
         subscription = lease.connection().subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
         LOG.debug("Subscribed to {} [id={}, {}, connection={}]", subscription.destination(), subscription.id(),
                 options, lease.connection().id());
@@ -105,8 +98,29 @@ public class StompestConsumer extends DefaultConsumer {
     }
 
     @Override
+    protected void doSuspend() throws Exception {
+        inflight.suspend(); // the subscription (durable or not) stays; messages wait unacknowledged
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        inflight.resume();
+        super.doResume();
+    }
+
+    /**
+     * Lets no new exchange start (messages taken meanwhile stay unacknowledged and go back to the broker with the
+     * UNSUBSCRIBE), waits up to the ShutdownStrategy's timeout for the exchanges in flight so that their ACKs go out,
+     * then unsubscribes and releases the connection.
+     */
+    @Override
     protected void doStop() throws Exception {
-        awaitInflight();
+        ShutdownStrategy shutdown = getEndpoint().getCamelContext().getShutdownStrategy();
+        int left = inflight.close(shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
+        if (left > 0) {
+            LOG.warn("Stopping with {} exchanges in flight: their messages will be redelivered", left);
+        }
         Subscription s = subscription;
         subscription = null;
         if (s != null) {
@@ -115,6 +129,7 @@ public class StompestConsumer extends DefaultConsumer {
         PooledConnection l = lease;
         lease = null;
         if (l != null) {
+            l.connection().removeListener(errors);
             l.close();
         }
         super.doStop();
@@ -123,21 +138,6 @@ public class StompestConsumer extends DefaultConsumer {
     /** The request's reply-to, or null when it has none or disableReplyTo is set. */
     private String replyTo(StompMessage message) {
         return configuration().isDisableReplyTo() ? null : message.headers().get(StompestConstants.REPLY_TO);
-    }
-
-    /** Waits (bounded) until the exchanges this consumer started are done, so that their ACKs still go out. */
-    private void awaitInflight() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-        synchronized (inflightLock) {
-            while (inflight > 0) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    LOG.warn("Stopping with {} exchanges in flight: their messages will be redelivered", inflight);
-                    return;
-                }
-                inflightLock.wait(left);
-            }
-        }
     }
 
     /** The connection of this consumer, or null when stopped. */
@@ -150,15 +150,23 @@ public class StompestConsumer extends DefaultConsumer {
         return subscription;
     }
 
+    /** The broker ERROR that refused this consumer's subscription, until a message arrives; or null. */
+    StompFrame subscriptionError() {
+        return errors.last();
+    }
+
     private void onMessage(StompMessage message) {
         PooledConnection l = lease;
-        synchronized (inflightLock) {
-            if (l == null || !isRunAllowed()) {
+        try {
+            if (l == null || !inflight.enter()) {
                 LOG.debug("Stopping: message {} stays unacknowledged for redelivery", message.messageId());
                 return;
             }
-            inflight++;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
+        errors.clear();
         try {
             if (ackOnTake()) {
                 message.ack();
@@ -168,10 +176,7 @@ public class StompestConsumer extends DefaultConsumer {
             LOG.warn("Cannot settle STOMP message {} from {}: {}", message.messageId(), message.destination(),
                     e.getMessage());
         } finally {
-            synchronized (inflightLock) {
-                inflight--;
-                inflightLock.notifyAll();
-            }
+            inflight.exit();
         }
     }
 

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.PollingConsumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -33,7 +35,7 @@ import org.stompest.client.jmx.ConnectionMBeans;
 @UriEndpoint(firstVersion = "1.0.0", scheme = "stompest", title = "Stompest", syntax = "stompest:destination",
              category = { Category.MESSAGING }, headersClass = StompestConstants.class)
 @ManagedResource(description = "Managed Stompest endpoint")
-public class StompestEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class StompestEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final String QUEUE_PREFIX = "queue:";
     private static final String TOPIC_PREFIX = "topic:";
@@ -64,6 +66,13 @@ public class StompestEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     public Producer createProducer() throws Exception {
         return new StompestProducer(this);
+    }
+
+    @Override
+    public PollingConsumer createPollingConsumer() throws Exception {
+        StompestPollingConsumer consumer = new StompestPollingConsumer(this);
+        configurePollingConsumer(consumer);
+        return consumer;
     }
 
     @Override

@@ -1,0 +1,53 @@
+package org.stompest.camel;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.stompest.client.ConnectionListener;
+import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompSpec;
+
+/**
+ * Hears the broker ERRORs on a consumer's connection and picks those that refuse its subscription (a denied
+ * destination, a bad selector): each goes to the consumer's exception handler as a
+ * {@link StompestSubscriptionException} (so {@code bridgeErrorHandler} routes it to the error handler), and the last
+ * one turns the health check DOWN until {@link #clear()} (a message arrived).
+ */
+final class StompestSubscriptionErrors implements ConnectionListener {
+    private final StompestConsumer consumer;
+    private volatile StompFrame last;
+
+    StompestSubscriptionErrors(StompestConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Override
+    public void errorReceived(StompFrame error) {
+        String destination = consumer.getEndpoint().getStompDestination();
+        if (concerns(error, destination, consumer.getEndpoint().getConfiguration().getSelector())) {
+            last = error;
+            consumer.getExceptionHandler().handleException(new StompestSubscriptionException(destination, error));
+        }
+    }
+
+    /** The last ERROR that refused the subscription, or null. */
+    StompFrame last() {
+        return last;
+    }
+
+    void clear() {
+        last = null;
+    }
+
+    /**
+     * Whether an ERROR frame concerns a subscription to {@code destination}: its message or body names the
+     * destination (as the broker names it, without the /queue/ or /topic/ prefix), or speaks of a selector or filter
+     * when the subscription has one.
+     */
+    static boolean concerns(StompFrame error, String destination, String selector) {
+        String name = destination.substring(destination.lastIndexOf('/') + 1);
+        String text = error.header(StompSpec.MESSAGE_HEADER) + " " + new String(error.body(), StandardCharsets.UTF_8);
+        String lower = text.toLowerCase(Locale.ROOT);
+        return text.contains(name) || selector != null && (lower.contains("selector") || lower.contains("filter"));
+    }
+}

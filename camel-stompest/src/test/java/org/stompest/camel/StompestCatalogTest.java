@@ -1,0 +1,59 @@
+package org.stompest.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.util.json.Jsoner;
+import org.junit.jupiter.api.Test;
+
+/** The generated catalog says what the component does: async endpoint, every header and property documented. */
+class StompestCatalogTest {
+
+    private static JsonObject catalog() throws Exception {
+        try (InputStream in = StompestCatalogTest.class.getResourceAsStream(
+                "/META-INF/org/stompest/camel/stompest.json")) {
+            assertThat(in).isNotNull();
+            return (JsonObject) Jsoner.deserialize(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theCatalogSaysTheEndpointIsAsync() throws Exception {
+        JsonObject component = (JsonObject) catalog().get("component");
+
+        assertThat(component.get("async")).isEqualTo(true);
+    }
+
+    @Test
+    void everyHeaderAndExchangePropertyConstantHasMetadataAndIsInTheCatalog() throws Exception {
+        JsonObject headers = (JsonObject) catalog().get("headers");
+        List<String> constants = new ArrayList<>();
+        for (Field field : StompestConstants.class.getDeclaredFields()) {
+            if (Modifier.isPublic(field.getModifiers()) && field.getType() == String.class) {
+                assertThat(field.getAnnotation(Metadata.class)).as(field.getName()).isNotNull();
+                constants.add((String) field.get(null));
+            }
+        }
+
+        assertThat(constants).contains(StompestConstants.DESTINATION_OVERRIDE, StompestConstants.TRANSACTION_PROPERTY,
+                StompestConstants.EXCEPTION_CLASS);
+        assertThat(headers.keySet()).containsAll(constants);
+    }
+
+    @Test
+    void toDFindsTheSendDynamicAware() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/services/org/apache/camel/send-dynamic/stompest")) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains(StompestSendDynamicAware.class.getName());
+        }
+    }
+}
