@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +56,28 @@ class StompestCatalogTest {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .contains(StompestSendDynamicAware.class.getName());
+        }
+    }
+
+    /**
+     * The component page has Camel's form: its attributes agree with the catalog, and the options and headers
+     * sections are the includes Camel's documentation build fills from the catalog, so they cannot drift.
+     */
+    @Test
+    void theComponentPageAgreesWithTheCatalog() throws Exception {
+        JsonObject component = (JsonObject) catalog().get("component");
+        String page = Files.readString(Path.of("src/main/docs/stompest-component.adoc"), StandardCharsets.UTF_8);
+
+        assertThat(page).startsWith("= " + component.get("title") + " Component\n")
+                .contains(":artifactid: " + component.get("artifactId") + "\n")
+                .contains(":description: " + component.get("description") + "\n")
+                .contains(":since: " + component.get("firstVersion") + "\n")
+                .contains(":supportlevel: " + component.get("supportLevel") + "\n")
+                .contains("include::partial$component-configure-options.adoc[]",
+                        "include::partial$component-endpoint-options.adoc[]",
+                        "include::partial$component-endpoint-headers.adoc[]");
+        for (String type : StompestRequestReply.REPLY_TO_TYPES.split(",")) {
+            assertThat(page).as("replyToType " + type).contains("`" + type + "`");
         }
     }
 }
