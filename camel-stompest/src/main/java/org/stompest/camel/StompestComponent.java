@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.camel;
 
 import java.util.IdentityHashMap;
@@ -17,6 +32,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.SensitiveUtils;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
 import org.stompest.client.ClientRuntime;
@@ -37,8 +53,11 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
 
     static {
         // Camel 4.22 no longer counts passcode among the secrets its sanitizer masks in URIs, MBean names and
-        // route labels: add it back for every URI Camel prints (connectHeaders.passcode included)
-        URISupport.addSanitizeKeywords(StompSpec.PASSCODE_HEADER);
+        // route labels: add it back for every URI Camel prints (connectHeaders.passcode included). Only where it is
+        // missing: given only known keywords, addSanitizeKeywords builds an empty pattern that masks every option.
+        if (!SensitiveUtils.containsSensitive(StompSpec.PASSCODE_HEADER)) {
+            URISupport.addSanitizeKeywords(StompSpec.PASSCODE_HEADER);
+        }
         FAILOVER_OPTIONS.addAll(StompFailoverOptions.defaults().toMap().keySet());
         FAILOVER_OPTIONS.add("reconnectDelayExponent");
     }
@@ -96,11 +115,12 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        connectionPool();
+        metrics = StompestMetricsBinding.bind(getCamelContext(), connectionPool()); // micrometer when present
     }
 
     @Override
     protected void doStop() throws Exception {
+        metrics.close();
         ConnectionPool pool;
         ClientRuntime ownRuntime;
         synchronized (this) {
@@ -124,6 +144,8 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
         }
         super.doStop();
     }
+
+    private AutoCloseable metrics = () -> { };
 
     /**
      * The pool every endpoint leases its connection from; created with the component unless one was set. Its

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.examples;
 
 import java.util.concurrent.Executors;
@@ -31,8 +46,7 @@ public final class OrdersExample {
         EmbeddedBroker broker = options.broker() == null ? EmbeddedBroker.start(options.port()) : null;
         String failover = broker != null ? broker.stompUri() : options.broker();
         LOG.info("STOMP broker: {}{}", failover, broker != null ? " (embedded Artemis)" : " (external)");
-        LOG.info("Watch the connections: jmx-console/bin/jmx-console --pid {} watch   (or JConsole, MBeans tab, "
-                + "org.stompest)", ProcessHandle.current().pid());
+        WatchHint.logWhenConnected("   (or JConsole, MBeans tab, org.stompest)");
 
         OrderCounter counter = new OrderCounter();
         Main main = new Main();

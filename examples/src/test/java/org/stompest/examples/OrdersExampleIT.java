@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +69,15 @@ class OrdersExampleIT {
     void messagesFlowWithinTwentySecondsAndTheExampleStopsByItself() throws Exception {
         await("orders received").atMost(Duration.ofSeconds(20))
                 .until(() -> example.count("received order #") >= 3 || !example.isAlive());
-        assertThat(example.output()).contains("STOMP broker: tcp://127.0.0.1:", "(embedded Artemis)")
-                .contains("jmx-console/bin/jmx-console --pid " + example.pid());
+        await("watch hint").atMost(Duration.ofSeconds(20))
+                .until(() -> example.output().contains("jmx-console/bin/jmx-console --pid " + example.pid()));
+        String output = example.output();
+        assertThat(output).contains("STOMP broker: tcp://127.0.0.1:", "(embedded Artemis)");
+        Matcher connected = java.util.regex.Pattern.compile("Connected \\S+ to tcp://").matcher(output);
+        assertThat(connected.find()).as("the client logs its connect: %s", output).isTrue();
+        assertThat(output.indexOf("jmx-console/bin/jmx-console --pid " + example.pid()))
+                .as("the watch command comes once a connection is up: %s", output)
+                .isGreaterThan(connected.start());
         assertThat(example.count("received order #")).as(example.output()).isGreaterThanOrEqualTo(3);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
 
@@ -65,9 +87,10 @@ class OrdersExampleIT {
         assertThat(list.out).contains("org.stompest:type=Connection")
                 .containsPattern(json("State", "\"CONNECTED\""))
                 .containsPattern(json("Version", "\"1\\.2\""))
-                .containsPattern(json("ClientHeartBeat", "[1-9]\\d*"))
-                .containsPattern(json("ServerHeartBeat", "\\d+"))
-                .containsPattern(json("FailoverAttempts", "[1-9]\\d*"))
+                .containsPattern(json("ClientHeartBeatMillis", "[1-9]\\d*"))
+                .containsPattern(json("ServerHeartBeatMillis", "\\d+"))
+                .containsPattern(json("ConnectAttempts", "[1-9]\\d*"))
+                .containsPattern(json("FailoverAttempts", "0"))
                 .containsPattern(json("Reconnects", "0"))
                 .containsPattern(json("Subscriptions", "1"));
         Matcher name = NAME.matcher(list.out);
@@ -76,7 +99,7 @@ class OrdersExampleIT {
         ConsoleOutput show = jmxConsole("--url", "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi",
                 "show", name.group(1));
         assertThat(show.code).as(show.err).isZero();
-        assertThat(show.out).contains("State", "CONNECTED", "ServerHeartBeat", "FailoverAttempts",
+        assertThat(show.out).contains("State", "CONNECTED", "ServerHeartBeatMillis", "FailoverAttempts",
                 "CurrentBroker", "tcp://127.0.0.1:");
 
         ConsoleOutput table = jmxConsole("--host", "127.0.0.1", "--port", Integer.toString(jmxPort), "list");

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.jmx;
 
 import java.io.IOException;
@@ -100,8 +115,10 @@ public final class JmxConsole {
         StompestMBeans mbeans = session.mbeans();
         switch (invocation.command()) {
             case LIST -> {
-                List<ConnectionView> views = requireConnections(mbeans.readAll());
-                print(invocation.json() ? JsonFormatter.connections(views) : TableFormatter.connections(views));
+                List<ConnectionView> views = mbeans.readAll();
+                // JSON answers with an empty list; the table fails with a line on stderr and its own exit code
+                print(invocation.json() ? JsonFormatter.connections(views)
+                        : TableFormatter.connections(requireConnections(views)));
             }
             case WATCH -> watch(invocation, session);
             case SHOW -> {
@@ -115,8 +132,33 @@ public final class JmxConsole {
     }
 
     private void watch(Invocation invocation, JmxSession session) throws IOException {
+        boolean ansi = (invocation.ansi() || terminal) && !invocation.json();
+        if (!ansi) {
+            watchLoop(invocation, session, false);
+            return;
+        }
+        // Ctrl-C ends the JVM without unwinding this frame: a shutdown hook restores the screen then
+        Thread restore = new Thread(this::leaveAlternateScreen, "jmx-console-restore-screen");
+        print(LiveView.ENTER_ALTERNATE_SCREEN);
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            watchLoop(invocation, session, true);
+        } finally {
+            leaveAlternateScreen();
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook runs, and leaving twice is harmless
+            }
+        }
+    }
+
+    private void leaveAlternateScreen() {
+        print(LiveView.LEAVE_ALTERNATE_SCREEN);
+    }
+
+    private void watchLoop(Invocation invocation, JmxSession session, boolean ansi) throws IOException {
         StompestMBeans mbeans = session.mbeans();
-        boolean ansi = invocation.ansi() || terminal;
         for (long tick = 1; ; tick++) {
             List<ConnectionView> views = mbeans.readAll();
             if (tick == 1) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.jmx;
 
 import java.lang.management.ManagementFactory;
@@ -42,8 +57,8 @@ public final class FakeConnection implements FakeConnectionMXBean {
     @Override public String getSessionId() { return "session-" + name; }
     @Override public String getServer() { return "ActiveMQ-Artemis/2.55.0"; }
     @Override public String getCurrentBroker() { return "tcp://127.0.0.1:61000"; }
-    @Override public int getClientHeartBeat() { return 10000; }
-    @Override public int getServerHeartBeat() { return 5000; }
+    @Override public int getClientHeartBeatMillis() { return 10000; }
+    @Override public int getServerHeartBeatMillis() { return 5000; }
     @Override public String getLastSent() { return "2024-05-01T12:00:00Z"; }
     @Override public String getLastReceived() { return "2024-05-01T12:00:01Z"; }
     @Override public long getLastReceivedAgoMillis() { return 1500; }
@@ -68,6 +83,21 @@ public final class FakeConnection implements FakeConnectionMXBean {
     @Override public long getBytesSent() { return 4096; }
     @Override public long getBytesReceived() { return 8192; }
     @Override public int getPendingReceipts() { return 1; }
+    @Override public String getConnectedSince() { return "2024-05-01T11:59:59Z"; }
+    @Override public long getConnectAttempts() { return 5; }
+    @Override public long getFailovers() { return 1; }
+    @Override public String getLastFailoverTime() { return "2024-05-01T11:59:59Z"; }
+    @Override public String getLastErrorTime() { return null; }
+    @Override public long getMessagesSent() { return 30; }
+    @Override public long getSendsConfirmed() { return 29; }
+    @Override public long getSendsFailed() { return 1; }
+    @Override public long getMessagesReceived() { return 25; }
+    @Override public long getRedelivered() { return 2; }
+    @Override public long getAcked() { return 24; }
+    @Override public long getNacked() { return 1; }
+    @Override public double getSentPerSecond() { return 2.5; }
+    @Override public double getReceivedPerSecond() { return 2.0; }
+    @Override public String[] getLeaseHolders() { return new String[] {"StompestConsumer", "StompestProducer"}; }
     @Override public String getFailover() { return "failover:(tcp://127.0.0.1:61000,tcp://127.0.0.1:61001)"; }
     @Override public String getLogin() { return "guest"; }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +70,7 @@ class JmxConsoleAttachTest {
         assertThat(run.out()).startsWith("{\n  \"connections\": [\n    {\n      \"name\": \"orders-9\",\n")
                 .contains("\"name\": \"test-1\"")
                 .contains("\"State\": \"CONNECTED\"")
-                .contains("\"ServerHeartBeat\": 5000,");
+                .contains("\"ServerHeartBeatMillis\": 5000,");
     }
 
     @Test
@@ -112,21 +128,41 @@ class JmxConsoleAttachTest {
 
     @Test
     void aProcessThatIsNotAJvmIsRefusedAndLeftAlive() throws Exception {
-        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        assertRefusedAndAlive(new ProcessBuilder("sleep", "30").start());
+    }
+
+    /** nginx and gunicorn catch SIGQUIT to shut down: catching it does not make a process a JVM. */
+    @Test
+    void aProcessThatCatchesSigquitToStopIsRefusedAndLeftAlive() throws Exception {
+        Process stopsOnQuit = new ProcessBuilder("bash", "-c", "trap 'exit 9' QUIT; sleep 30 & wait").start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sigquitCaught(stopsOnQuit.pid()));
+        assertRefusedAndAlive(stopsOnQuit);
+    }
+
+    private static void assertRefusedAndAlive(Process process) throws Exception {
         try {
-            ConsoleRun run = ConsoleRun.of("--pid", String.valueOf(sleeper.pid()), "list");
-            assertThat(run.exitCode()).isEqualTo(3);
-            if (Files.isReadable(Path.of("/proc", String.valueOf(sleeper.pid()), "status"))) {
-                assertThat(run.err()).isEqualTo("jmx-console: cannot connect to pid " + sleeper.pid()
-                        + " [not a JVM that can be attached to: it does not catch SIGQUIT]\n");
-            }
-            Thread.sleep(300);
-            assertThat(sleeper.isAlive()).as("attach must not send SIGQUIT to a non-Java process").isTrue();
+            ConsoleRun run = ConsoleRun.of("--pid", String.valueOf(process.pid()), "list");
+            assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_CONNECT.code());
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEqualTo("jmx-console: cannot connect to pid " + process.pid() + " ["
+                    + AttachGuard.NOT_A_JVM + "]\n");
+            assertThat(process.waitFor(500, TimeUnit.MILLISECONDS)).as("exited after the console ran").isFalse();
+            assertThat(process.isAlive()).as("no signal may reach a process that is not a listed JVM").isTrue();
         } finally {
-            sleeper.destroy();
-            sleeper.waitFor();
+            process.destroy();
+            process.waitFor();
         }
     }
+
+    private static boolean sigquitCaught(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("SigCgt:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 2)) != 0;
+            }
+        }
+        return false;
+    }
+
 
     @Test
     void aPidThatIsNoJvmExits3() throws Exception {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +65,9 @@ class JmxConsoleRmiTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("""
-                NAME    STATE      BROKER                 VERSION  HEART-BEATS    LAST-RECEIVED  ATTEMPTS  RECONNECTS  SUBS
-                test-1  CONNECTED  tcp://127.0.0.1:61000  1.2      10000/5000 ms           1.5s         3           0     2
-                test-2  CONNECTED  tcp://127.0.0.1:61000  1.2      10000/5000 ms           1.5s         3           0     2
+                NAME    STATE      BROKER           BEATS   LAST-RX  RECONN  NEXT  SUBS
+                test-1  CONNECTED  127.0.0.1:61000  10s/5s     1.5s       0     -     2
+                test-2  CONNECTED  127.0.0.1:61000  10s/5s     1.5s       0     -     2
                 """);
     }
 
@@ -71,7 +86,7 @@ class JmxConsoleRmiTest {
                 .startsWith("{\n  \"connections\": [\n    {\n      \"name\": \"test-1\",\n"
                         + "      \"objectName\": \"org.stompest:type=Connection,name=test-1\",\n"
                         + "      \"attributes\": {\n        \"State\": \"CONNECTED\",\n")
-                .contains("\"ClientHeartBeat\": 10000,")
+                .contains("\"ClientHeartBeatMillis\": 10000,")
                 .contains("\"LastError\": null,")
                 .contains("\"AttemptsPerBroker\": {\n          \"tcp://127.0.0.1:61000\": 2,\n"
                         + "          \"tcp://127.0.0.1:61001\": 1\n        },")
@@ -91,8 +106,9 @@ class JmxConsoleRmiTest {
                   SessionId                 session-test-1
                   Server                    ActiveMQ-Artemis/2.55.0
                   CurrentBroker             tcp://127.0.0.1:61000
-                  ClientHeartBeat           10000
-                  ServerHeartBeat           5000
+                  ConnectedSince            2024-05-01T11:59:59Z
+                  ClientHeartBeatMillis     10000
+                  ServerHeartBeatMillis     5000
                   LastSent                  2024-05-01T12:00:00Z
                   LastReceived              2024-05-01T12:00:01Z
                   LastReceivedAgoMillis     1500
@@ -100,10 +116,14 @@ class JmxConsoleRmiTest {
                   HeartBeatsSent            7
                   HeartBeatsReceived        11
                   MissedHeartBeats          0
+                  ConnectAttempts           5
                   FailoverAttempts          3
                   ConsecutiveFailures       0
                   Reconnects                0
+                  Failovers                 1
+                  LastFailoverTime          2024-05-01T11:59:59Z
                   LastError                 -
+                  LastErrorTime             -
                   LastAttemptTime           2024-05-01T11:59:58Z
                   LastAttemptError          Connection refused
                   NextDelayMillis           0
@@ -114,7 +134,17 @@ class JmxConsoleRmiTest {
                   FramesReceived            40
                   BytesSent                 4096
                   BytesReceived             8192
+                  MessagesSent              30
+                  SendsConfirmed            29
+                  SendsFailed               1
+                  MessagesReceived          25
+                  Redelivered               2
+                  Acked                     24
+                  Nacked                    1
+                  SentPerSecond             2.5
+                  ReceivedPerSecond         2.0
                   PendingReceipts           1
+                  LeaseHolders              StompestConsumer, StompestProducer
                   Failover                  failover:(tcp://127.0.0.1:61000,tcp://127.0.0.1:61001)
                   Login                     guest
                 """);
@@ -139,8 +169,7 @@ class JmxConsoleRmiTest {
                 .contains("\n  Reconnects                9\n")
                 .endsWith("\n  Login                     -\n  Flavour                   partial\n");
         assertThat(ConsoleRun.of("--url", url).out())
-                .contains("\npartial  CONNECTING  -                      -        -                          -"
-                        + "         -           9     -\n");
+                .contains("\npartial  CONNECTING  -                -             -       9     -     -\n");
     }
 
     @Test
@@ -213,6 +242,17 @@ class JmxConsoleRmiTest {
         }
     }
 
+    /** A script asking for JSON gets an empty list, not nothing: {@code jq '.connections | length'} says 0. */
+    @Test
+    void listJsonWithNoConnectionsPrintsAnEmptyList() throws Exception {
+        try (RmiJmxServer empty = RmiJmxServer.start()) {
+            ConsoleRun run = ConsoleRun.of("--url", empty.url(), "list", "--json");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).isEqualTo("{\n  \"connections\": []\n}\n");
+        }
+    }
+
     @Test
     void anUnreachableJvmExits3WithOneLine() throws Exception {
         int port = RmiJmxServer.freePort();
@@ -249,7 +289,9 @@ class JmxConsoleRmiTest {
         ConsoleRun run = ConsoleRun.of("--url", url, "watch", "--interval", "50", "--count", "2", "--ansi");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().split("\u001b\\[H\u001b\\[2J", -1)).hasSize(3);
-        assertThat(run.out()).startsWith(LiveView.HOME_AND_CLEAR);
+        assertThat(run.out()).as("the alternate screen, left on exit")
+                .startsWith(LiveView.ENTER_ALTERNATE_SCREEN + LiveView.HOME_AND_CLEAR)
+                .endsWith(LiveView.LEAVE_ALTERNATE_SCREEN);
     }
 
     @Test

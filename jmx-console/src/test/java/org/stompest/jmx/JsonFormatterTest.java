@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +73,7 @@ class JsonFormatterTest {
     void showJsonHasNameObjectNameAndEveryContractAttributeWithNullForMissing() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("State", "CONNECTED");
-        values.put("ClientHeartBeat", 10000);
+        values.put("ClientHeartBeatMillis", 10000);
         values.put("AttemptsPerBroker", Map.of("tcp://a:1", 2L));
         values.put("SubscriptionDestinations", new String[] {"/queue/\"odd\""});
         values.put("LastError", "broken\npipe");
@@ -72,7 +87,7 @@ class JsonFormatterTest {
                     "Version": null,
                 """);
         assertThat(json)
-                .contains("\n    \"ClientHeartBeat\": 10000,\n")
+                .contains("\n    \"ClientHeartBeatMillis\": 10000,\n")
                 .contains("\n    \"LastError\": \"broken\\npipe\",\n")
                 .contains("\n    \"AttemptsPerBroker\": {\n      \"tcp://a:1\": 2\n    },\n")
                 .contains("\n    \"SubscriptionDestinations\": [\n      \"/queue/\\\"odd\\\"\"\n    ],\n")

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import java.util.ArrayList;
@@ -5,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -49,6 +66,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final Map<StompConfig, List<Entry>> entries = new HashMap<>();
     /** Guarded by {@link #lock}. */
     private boolean closed;
+    private final List<Consumer<StompConnection>> creationListeners = new CopyOnWriteArrayList<>();
 
     /** A pool whose connections share one {@link ClientRuntime} of its own, closed with the pool. */
     public ConnectionPool() {
@@ -77,7 +95,19 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws IllegalStateException when the pool is closed
      */
     public PooledConnection lease(StompConfig config) {
+        return lease(config, StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
+                .getSimpleName());
+    }
+
+    /**
+     * Leases a connection of {@code config} for {@code holder} (e.g. an endpoint URI without secrets), the name that
+     * {@link StompConnection#leaseHolders()} and a refused JMX {@code disconnect} show.
+     *
+     * @throws IllegalStateException when the pool is closed
+     */
+    public PooledConnection lease(StompConfig config, String holder) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(holder, "holder");
         Entry chosen;
         boolean created = false;
         synchronized (lock) {
@@ -88,6 +118,8 @@ public final class ConnectionPool implements AutoCloseable {
             connections.removeIf(Entry::isDead);
             if (connections.size() < Math.max(1, config.maxConnections())) {
                 chosen = new Entry(config, factory.apply(config));
+                Entry entry = chosen;
+                entry.connection.leaseHolders(() -> holders(entry));
                 connections.add(chosen);
                 created = true;
             } else {
@@ -99,12 +131,41 @@ public final class ConnectionPool implements AutoCloseable {
                 }
             }
             chosen.leases++;
+            chosen.holders.add(holder);
         }
         if (created) {
             LOG.debug("New pooled connection [id={}, config={}]", chosen.connection.id(), config);
+            for (Consumer<StompConnection> listener : creationListeners) {
+                try {
+                    listener.accept(chosen.connection);
+                } catch (RuntimeException e) {
+                    LOG.warn("Connection creation listener failed [id={}]", chosen.connection.id(), e);
+                }
+            }
             connectInBackground(chosen.connection);
         }
-        return new PooledConnection(this, chosen);
+        return new PooledConnection(this, chosen, holder);
+    }
+
+    /**
+     * Calls {@code listener} with every connection the pool makes from now on, on the leasing thread before the
+     * connection starts connecting (metrics binders use it); {@link #connections()} gives those made before.
+     */
+    public void addCreationListener(Consumer<StompConnection> listener) {
+        creationListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeCreationListener(Consumer<StompConnection> listener) {
+        creationListeners.remove(listener);
+    }
+
+    /** The connections in the pool now, over all configs. */
+    public List<StompConnection> connections() {
+        synchronized (lock) {
+            List<StompConnection> all = new ArrayList<>();
+            entries.values().forEach(list -> list.forEach(entry -> all.add(entry.connection)));
+            return all;
+        }
     }
 
     /** Number of connections in the pool, over all configs. */
@@ -144,7 +205,10 @@ public final class ConnectionPool implements AutoCloseable {
             closed = true;
             entries.values().forEach(all::addAll);
             entries.clear();
-            all.forEach(entry -> entry.leases = 0);
+            all.forEach(entry -> {
+                entry.leases = 0;
+                entry.holders.clear();
+            });
         }
         for (Entry entry : all) {
             shutDown(entry.connection);
@@ -154,14 +218,22 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** The holders of the entry's leases, a copy. */
+    private List<String> holders(Entry entry) {
+        synchronized (lock) {
+            return List.copyOf(entry.holders);
+        }
+    }
+
     /** Called by {@link PooledConnection#close()} once per lease. */
-    void release(Entry entry) {
+    void release(Entry entry, String holder) {
         boolean last;
         synchronized (lock) {
             if (entry.leases <= 0) {
                 return; // closed with the pool
             }
             entry.leases--;
+            entry.holders.remove(holder);
             last = entry.leases == 0;
             if (last) {
                 List<Entry> connections = entries.get(entry.config);
@@ -217,6 +289,7 @@ public final class ConnectionPool implements AutoCloseable {
         final StompConfig config;
         final StompConnection connection;
         int leases;
+        final List<String> holders = new ArrayList<>();
 
         Entry(StompConfig config, StompConnection connection) {
             this.config = config;

@@ -1,12 +1,30 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import org.stompest.protocol.StompBroker;
@@ -25,7 +43,11 @@ import org.stompest.protocol.StompBroker;
  *   <li>{@link #frameSent(int)} for every frame written (its encoded size), {@link #heartBeatSent()} for every
  *       heart-beat written (one EOL byte; do not also call {@code frameSent});</li>
  *   <li>{@link #frameReceived(int)} for every frame parsed, {@link #heartBeatReceived()} for every heart-beat
- *       parsed (one byte);</li>
+ *       parsed (one byte), {@link #frameTrailerReceived()} for an EOL directly after a frame's NUL (Artemis sends
+ *       one after every frame: it is no heart-beat);</li>
+ *   <li>{@link #messageSent()} per SEND, {@link #sendConfirmed(long)} or {@link #sendFailed()} when its receipt
+ *       came or did not, {@link #messageReceived(boolean)} per MESSAGE, {@link #ackSent()} and {@link #nackSent()}
+ *       per ACK and NACK frame written;</li>
  *   <li>{@link #bytesRead(int, long)} for every successful socket read, however many frames it holds: this is the
  *       liveness signal (last-received time and longest gap), and it does not count bytes;</li>
  *   <li>{@link #missedHeartBeat()} when the server was silent for longer than the tolerance allows;</li>
@@ -65,11 +87,28 @@ public final class ConnectionStats {
     private volatile long gapStartNanos = NONE;
     private final AtomicLong longestGapNanos = new AtomicLong();
 
+    // Messages: SENDs by many threads, MESSAGEs by the reader thread, receipts and settling by many.
+    private final LongAdder messagesSent = new LongAdder();
+    private final LongAdder sendsConfirmed = new LongAdder();
+    private final LongAdder sendsFailed = new LongAdder();
+    private final LongAdder messagesReceived = new LongAdder();
+    private final LongAdder redelivered = new LongAdder();
+    private final LongAdder acked = new LongAdder();
+    private final LongAdder nacked = new LongAdder();
+    private final MessageRate sentRate;
+    private final MessageRate receivedRate;
+    private final List<LongConsumer> receiptLatencyListeners = new CopyOnWriteArrayList<>();
+
     // Written by the heart-beat scheduler.
     private final LongAdder missedHeartBeats = new LongAdder();
 
     // Written by the failover loop (one at a time).
+    private final LongAdder connectAttempts = new LongAdder();
     private final LongAdder failoverAttempts = new LongAdder();
+    private final LongAdder failovers = new LongAdder();
+    private volatile long connectedSinceMillis = -1;
+    private volatile long lastFailoverMillis = -1;
+    private volatile long lastErrorMillis = -1;
     private final ConcurrentHashMap<String, LongAdder> attemptsPerBroker = new ConcurrentHashMap<>();
     private volatile long consecutiveFailures;
     private final LongAdder reconnects = new LongAdder();
@@ -91,6 +130,9 @@ public final class ConnectionStats {
     ConnectionStats(LongSupplier wallMillis, LongSupplier monotonicNanos) {
         this.wallMillis = wallMillis;
         this.monotonicNanos = monotonicNanos;
+        long now = monotonicNanos.getAsLong();
+        this.sentRate = new MessageRate(messagesSent::sum, now);
+        this.receivedRate = new MessageRate(messagesReceived::sum, now);
     }
 
     // ---------------------------------------------------------------------------------------------- recording
@@ -117,6 +159,43 @@ public final class ConnectionStats {
         bytesReceived.increment();
     }
 
+    /** An EOL directly after a frame's NUL: a byte received, not a heart-beat. */
+    void frameTrailerReceived() {
+        bytesReceived.increment();
+    }
+
+    void messageSent() {
+        messagesSent.increment();
+    }
+
+    /** The RECEIPT of a SEND came {@code latencyNanos} after the SEND was handed to the socket. */
+    void sendConfirmed(long latencyNanos) {
+        sendsConfirmed.increment();
+        for (LongConsumer listener : receiptLatencyListeners) {
+            listener.accept(latencyNanos);
+        }
+    }
+
+    /** A SEND's receipt did not come: the connection was lost, it timed out, or an ERROR answered it. */
+    void sendFailed() {
+        sendsFailed.increment();
+    }
+
+    void messageReceived(boolean redelivered) {
+        messagesReceived.increment();
+        if (redelivered) {
+            this.redelivered.increment();
+        }
+    }
+
+    void ackSent() {
+        acked.increment();
+    }
+
+    void nackSent() {
+        nacked.increment();
+    }
+
     /** Liveness: {@code n} bytes were read at {@code nowNanos}; measures the gap since the previous read. */
     void bytesRead(int n, long nowNanos) {
         if (n <= 0) {
@@ -140,7 +219,10 @@ public final class ConnectionStats {
 
     /** The failover loop takes an attempt on {@code broker} after {@code delay}, at {@code nowMillis}. */
     void attempt(StompBroker broker, Duration delay, long nowMillis) {
-        failoverAttempts.increment();
+        connectAttempts.increment();
+        if (connectedBroker != null) {
+            failoverAttempts.increment(); // connected before: this attempt fails over
+        }
         attemptsPerBroker.computeIfAbsent(key(broker), k -> new LongAdder()).increment();
         lastAttemptMillis = nowMillis;
         nextDelayMillis = delay.toMillis();
@@ -149,28 +231,51 @@ public final class ConnectionStats {
     void attemptFailed(StompBroker broker, Throwable error) {
         consecutiveFailures++; // single writer: the failover loop
         lastAttemptError = key(broker) + ": " + describe(error);
+        error(lastAttemptError);
     }
 
     /** CONNECTED arrived from {@code broker}; {@code reconnect} is false for the first connect of the connection. */
     void connected(StompBroker broker, boolean reconnect) {
         consecutiveFailures = 0;
         nextDelayMillis = 0;
+        String previous = connectedBroker;
         connectedBroker = key(broker);
+        long now = wallMillis.getAsLong();
+        connectedSinceMillis = now;
         if (reconnect) {
             reconnects.increment();
+            lastFailoverMillis = now;
+            if (previous != null && !previous.equals(connectedBroker)) {
+                failovers.increment();
+            }
         }
     }
 
     /** A live connection was lost (also called for a graceful close with a {@code null} cause: no error kept). */
     void connectionLost(Throwable cause) {
         gapStartNanos = NONE;
+        connectedSinceMillis = -1;
         if (cause != null) {
-            lastError = describe(cause);
+            error(describe(cause));
         }
     }
 
     void errorFrame(String message) {
-        lastError = "ERROR frame: " + message;
+        error("ERROR frame: " + message);
+    }
+
+    private void error(String description) {
+        lastErrorMillis = wallMillis.getAsLong();
+        lastError = description;
+    }
+
+    /** Adds a listener of receipt latencies (nanoseconds), called on the runtime's callback threads. */
+    public void addReceiptLatencyListener(LongConsumer listener) {
+        receiptLatencyListeners.add(listener);
+    }
+
+    public void removeReceiptLatencyListener(LongConsumer listener) {
+        receiptLatencyListeners.remove(listener);
     }
 
     void pendingReceipts(int n) {
@@ -234,13 +339,94 @@ public final class ConnectionStats {
         return last == NONE ? -1 : Math.max(0, (nowNanos - last) / 1_000_000);
     }
 
-    /** The longest silence between two socket reads of one session (time spent reconnecting excluded). */
+    /**
+     * The longest silence between two socket reads of one session, including the silence in progress (time spent
+     * reconnecting excluded).
+     */
     public long longestReceiveGapMillis() {
-        return longestGapNanos.get() / 1_000_000;
+        return longestReceiveGapMillis(monotonicNanos.getAsLong());
     }
 
+    /** {@link #longestReceiveGapMillis()} at {@code nowNanos}. */
+    public long longestReceiveGapMillis(long nowNanos) {
+        long start = gapStartNanos;
+        long current = start == NONE ? 0 : nowNanos - start;
+        return Math.max(longestGapNanos.get(), current) / 1_000_000;
+    }
+
+    /** Every attempt of the failover loop, the first connect's included. */
+    public long connectAttempts() {
+        return connectAttempts.sum();
+    }
+
+    /** Attempts after the connection had been connected once: 0 for a connection that never failed over. */
     public long failoverAttempts() {
         return failoverAttempts.sum();
+    }
+
+    /** Reconnects that landed on another broker than the session before. */
+    public long failovers() {
+        return failovers.sum();
+    }
+
+    /** Epoch millis of the current session's CONNECTED, -1 when not connected. */
+    public long connectedSinceMillis() {
+        return connectedSinceMillis;
+    }
+
+    /** Epoch millis of the last reconnect (after a loss), -1 if none. */
+    public long lastFailoverMillis() {
+        return lastFailoverMillis;
+    }
+
+    /** Epoch millis of {@link #lastError()}, -1 if none. */
+    public long lastErrorMillis() {
+        return lastErrorMillis;
+    }
+
+    /** SEND frames written. */
+    public long messagesSent() {
+        return messagesSent.sum();
+    }
+
+    /** SENDs whose RECEIPT came. */
+    public long sendsConfirmed() {
+        return sendsConfirmed.sum();
+    }
+
+    /** SENDs with a receipt asked for that failed (lost connection, timeout, ERROR). */
+    public long sendsFailed() {
+        return sendsFailed.sum();
+    }
+
+    /** MESSAGE frames received for an active subscription. */
+    public long messagesReceived() {
+        return messagesReceived.sum();
+    }
+
+    /** MESSAGE frames marked {@code redelivered:true}. */
+    public long redelivered() {
+        return redelivered.sum();
+    }
+
+    /** ACK frames written. */
+    public long acked() {
+        return acked.sum();
+    }
+
+    /** NACK frames written. */
+    public long nacked() {
+        return nacked.sum();
+    }
+
+    /** SENDs per second, one-minute moving average. */
+    public double sentPerSecond() {
+        return sentRate.perSecond(monotonicNanos.getAsLong());
+    }
+
+    /** MESSAGEs received per second, one-minute moving average. */
+    public double receivedPerSecond() {
+        return receivedRate.perSecond(monotonicNanos.getAsLong());
     }
 
     /** Failed attempts since the last successful connect. */
@@ -253,7 +439,10 @@ public final class ConnectionStats {
         return reconnects.sum();
     }
 
-    /** What ended the last session (or the last ERROR frame), null if nothing went wrong. */
+    /**
+     * The most recent error: what ended the last session, a failed connect attempt or an ERROR frame; null if
+     * nothing went wrong.
+     */
     public String lastError() {
         return lastError;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,11 +26,13 @@ public final class PooledConnection implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final ConnectionPool.Entry entry;
+    private final String holder;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    PooledConnection(ConnectionPool pool, ConnectionPool.Entry entry) {
+    PooledConnection(ConnectionPool pool, ConnectionPool.Entry entry, String holder) {
         this.pool = pool;
         this.entry = entry;
+        this.holder = holder;
     }
 
     /**
@@ -39,7 +56,7 @@ public final class PooledConnection implements AutoCloseable {
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {
-            pool.release(entry);
+            pool.release(entry, holder);
         }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import java.time.Duration;
@@ -9,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +115,8 @@ public final class StompConnection implements AutoCloseable {
     private final SubscriptionFrames subscriptionFrames;
     private final FrameRouter router;
     private final Connector connector;
+    /** Who holds a lease of this connection; set by a {@link ConnectionPool}. */
+    private volatile Supplier<List<String>> leaseHolders = List::of;
 
     /** A connection with a {@link ClientRuntime} of its own, closed with it. */
     public StompConnection(StompConfig config) {
@@ -116,13 +134,14 @@ public final class StompConnection implements AutoCloseable {
         this.receipts = new ReceiptTracker(id, stats, this.runtime::schedule, this.runtime.callbacks());
         this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats, this.runtime);
         this.transactions = new Transactions(sessions, receipts, config.receiptTimeout());
-        this.acknowledger = new Acknowledger(sessions, transactions);
+        this.acknowledger = new Acknowledger(sessions, transactions, stats);
         this.resubscriber = new Resubscriber(sessions, receipts);
         this.subscriptionFrames = new SubscriptionFrames(id, sessions, subscriptions);
         this.router = new FrameRouter(this, stats, heartBeats, sessions, subscriptions, receipts, resubscriber,
                 states.listeners(), this::lost);
         this.connector = new Connector(config, id, stats, router, this.runtime, states, sessions);
         router.connector(connector);
+        ConnectionMBeans.register(this); // at creation: a connection that never connects shows its errors too
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle
@@ -364,6 +383,19 @@ public final class StompConnection implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * Who holds a lease of this connection from a {@link ConnectionPool} (the leasing class, or the holder named in
+     * {@link ConnectionPool#lease(StompConfig, String)}); empty when it is not pooled. Whoever disconnects a leased
+     * connection leaves its holders with a closed one: the JMX {@code disconnect} refuses then.
+     */
+    public List<String> leaseHolders() {
+        return leaseHolders.get();
+    }
+
+    void leaseHolders(Supplier<List<String>> holders) {
+        leaseHolders = holders;
+    }
+
     /** The active subscriptions, in subscribe order. */
     public List<Subscription> subscriptions() {
         return List.copyOf(subscriptions.ordered());
@@ -395,6 +427,7 @@ public final class StompConnection implements AutoCloseable {
         }
         frame.setContentLength();
         transport.write(frame);
+        stats.messageSent();
     }
 
     /** Sends and completes with the RECEIPT, within {@code receiptTimeout}. */
@@ -411,17 +444,29 @@ public final class StompConnection implements AutoCloseable {
      */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers,
                                                          String transaction, Duration timeout) {
-        return receipts.send(timeout == null ? config.receiptTimeout() : timeout, receipt -> {
-            SocketTransport transport;
-            StompFrame frame;
-            synchronized (sessions.lock()) {
-                transport = sessions.requireConnected("send").transport();
-                frame = sessions.session().send(destination, body,
-                        transactions.withTransaction(headers, transaction), null);
+        long[] sentNanos = {0};
+        CompletableFuture<StompFrame> receipt = receipts.send(timeout == null ? config.receiptTimeout() : timeout,
+                id -> {
+                    SocketTransport transport;
+                    StompFrame frame;
+                    synchronized (sessions.lock()) {
+                        transport = sessions.requireConnected("send").transport();
+                        frame = sessions.session().send(destination, body,
+                                transactions.withTransaction(headers, transaction), null);
+                    }
+                    ReceiptTracker.asking(frame, id).setContentLength();
+                    sentNanos[0] = System.nanoTime();
+                    stats.messageSent();
+                    return new ReceiptTracker.Outgoing(transport, frame);
+                });
+        receipt.whenComplete((frame, error) -> {
+            if (error == null) {
+                stats.sendConfirmed(System.nanoTime() - sentNanos[0]);
+            } else {
+                stats.sendFailed();
             }
-            ReceiptTracker.asking(frame, receipt).setContentLength();
-            return new ReceiptTracker.Outgoing(transport, frame);
         });
+        return receipt;
     }
 
     /**
@@ -531,7 +576,6 @@ public final class StompConnection implements AutoCloseable {
             heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
             resubscriber.newConnection();
             subscriptionFrames.replay(l);
-            ConnectionMBeans.register(this); // before the listeners hear CONNECTED: the MBean notifies it
         }
         if (transport.isClosed()) {
             // lost while going live: the reader's report may have come before live was set
@@ -573,11 +617,6 @@ public final class StompConnection implements AutoCloseable {
             receipts.failAll("Receipt did not arrive (connection lost) [" + reason + "]", cause);
         }
         startConnectThread(true);
-    }
-
-    /** See {@link Connector#unescapeLeniently(String)}. */
-    static String unescapeLeniently(String value) {
-        return Connector.unescapeLeniently(value);
     }
 
     @Override

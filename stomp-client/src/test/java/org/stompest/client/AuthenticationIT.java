@@ -1,12 +1,31 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.stompest.client.testing.Brokers;
+import org.stompest.client.testing.Brokers.Kind;
 import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.error.StompConnectTimeout;
@@ -17,6 +36,8 @@ import org.stompest.error.StompConnectionError;
  * instead of retrying in a tight loop.
  */
 class AuthenticationIT {
+    @RegisterExtension
+    static final Brokers brokers = Brokers.only(Kind.RABBITMQ);
     private static final String OPTIONS = "?initialReconnectDelay=150,useExponentialBackOff=false,"
             + "startupMaxReconnectAttempts=2";
 
@@ -45,9 +66,27 @@ class AuthenticationIT {
         }
     }
 
+    /** A user made with rabbitmqctl on the run's RabbitMQ node (guest/guest is its only user otherwise). */
+    @Test
+    void rabbitMqRefusesAWrongPasscodeWithItsMessageAndTheLoopBacksOff() {
+        String user = "user-" + UUID.randomUUID();
+        brokers.rabbitMq().addUser(user, "secret");
+        assertWrongPasscodeBacksOff(brokers.uri(Kind.RABBITMQ), user, "Access refused for user '" + user + "'");
+        try (StompConnection right = new StompConnection(brokers.config(Kind.RABBITMQ).login(user).passcode("secret")
+                .build())) {
+            right.connect();
+            assertThat(right.isConnected()).isTrue();
+        }
+    }
+
     private static void assertWrongPasscodeBacksOff(String uri, String brokerMessage) {
+        assertWrongPasscodeBacksOff(uri, "user", brokerMessage);
+    }
+
+    private static void assertWrongPasscodeBacksOff(String uri, String user, String brokerMessage) {
+        // host / is RabbitMQ's virtual host; Artemis and Classic ignore it
         StompConnection connection = new StompConnection(StompConfig.builder().failover("failover:(" + uri + ")"
-                + OPTIONS).login("user").passcode("wrong-passcode").build());
+                + OPTIONS).host("/").login(user).passcode("wrong-passcode").build());
         long start = System.nanoTime();
         assertThatThrownBy(connection::connect).isInstanceOf(StompConnectTimeout.class)
                 .isInstanceOf(StompConnectionError.class)
@@ -59,7 +98,8 @@ class AuthenticationIT {
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         // three attempts: 0, then 150 ms, then 150 ms
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(300);
-        assertThat(connection.stats().failoverAttempts()).isEqualTo(3);
+        assertThat(connection.stats().connectAttempts()).isEqualTo(3);
+        assertThat(connection.stats().failoverAttempts()).isZero();
         assertThat(connection.stats().lastAttemptError()).contains(brokerMessage);
         assertThat(connection.state()).isEqualTo(StompConnection.State.FAILED);
         connection.close();

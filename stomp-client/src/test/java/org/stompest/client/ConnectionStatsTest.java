@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +72,7 @@ class ConnectionStatsTest {
     @Test
     void bytesReadTracksLastReceivedAndLongestGap() {
         stats.bytesRead(10, 1_000 * MS);
-        assertThat(stats.longestReceiveGapMillis()).isZero();
+        assertThat(stats.longestReceiveGapMillis(1_000 * MS)).isZero();
         assertThat(stats.lastReceivedMillis()).isEqualTo(1_700_000_000_000L);
 
         stats.bytesRead(10, 1_250 * MS);
@@ -74,7 +89,18 @@ class ConnectionStatsTest {
         stats.bytesRead(10, 1_000 * MS);
         stats.bytesRead(0, 9_000 * MS);
         assertThat(stats.lastReceivedAgoMillis(9_000 * MS)).isEqualTo(8_000);
-        assertThat(stats.longestReceiveGapMillis()).isZero();
+        assertThat(stats.longestReceiveGapMillis(9_000 * MS)).as("the gap goes on").isEqualTo(8_000);
+    }
+
+    @Test
+    void longestReceiveGapIncludesTheGapInProgress() {
+        stats.bytesRead(10, 1_000 * MS);
+        stats.bytesRead(10, 1_500 * MS); // 500 ms gap, closed
+        assertThat(stats.longestReceiveGapMillis(1_600 * MS)).isEqualTo(500);
+        assertThat(stats.longestReceiveGapMillis(4_500 * MS)).as("silent for 3000 ms now").isEqualTo(3_000);
+        assertThat(stats.longestReceiveGapMillis()).as("injected clock at 5000 ms").isEqualTo(3_500);
+        stats.connectionLost(new IOException("reset"));
+        assertThat(stats.longestReceiveGapMillis(60_000 * MS)).as("reconnecting is no gap").isEqualTo(500);
     }
 
     @Test
@@ -104,26 +130,89 @@ class ConnectionStatsTest {
         stats.attemptFailed(TWO, new IOException());
         stats.attempt(ONE, Duration.ofMillis(20), 3_000L);
 
-        assertThat(stats.failoverAttempts()).isEqualTo(3);
+        assertThat(stats.connectAttempts()).isEqualTo(3);
+        assertThat(stats.failoverAttempts()).as("never connected: nothing failed over").isZero();
         assertThat(stats.consecutiveFailures()).isEqualTo(2);
+        assertThat(stats.lastError()).as("a failed attempt is the last error").isEqualTo("ssl://two:61002: IOException");
         assertThat(stats.lastAttemptMillis()).isEqualTo(3_000L);
         assertThat(stats.nextDelayMillis()).isEqualTo(20);
         assertThat(stats.lastAttemptError()).isEqualTo("ssl://two:61002: IOException");
         assertThat(stats.attemptsPerBroker())
                 .containsExactly(java.util.Map.entry("ssl://two:61002", 1L), java.util.Map.entry("tcp://one:61001", 2L));
 
+        wall.set(1_700_000_001_000L);
         stats.connected(ONE, false);
+        assertThat(stats.connectedSinceMillis()).isEqualTo(1_700_000_001_000L);
+        assertThat(stats.failoverAttempts()).isZero();
+        assertThat(stats.lastFailoverMillis()).isEqualTo(-1);
         assertThat(stats.consecutiveFailures()).isZero();
         assertThat(stats.nextDelayMillis()).isZero();
         assertThat(stats.reconnects()).isZero();
         assertThat(stats.connectedBroker()).isEqualTo("tcp://one:61001");
 
+        wall.set(1_700_000_002_000L);
         stats.connectionLost(new IOException("reset"));
+        assertThat(stats.connectedSinceMillis()).isEqualTo(-1);
+        assertThat(stats.lastErrorMillis()).isEqualTo(1_700_000_002_000L);
         stats.attempt(TWO, Duration.ofMillis(10), 4_000L);
+        wall.set(1_700_000_003_000L);
         stats.connected(TWO, true);
+        assertThat(stats.failoverAttempts()).isEqualTo(1);
+        assertThat(stats.connectAttempts()).isEqualTo(4);
+        assertThat(stats.failovers()).as("another broker").isEqualTo(1);
+        assertThat(stats.lastFailoverMillis()).isEqualTo(1_700_000_003_000L);
+        assertThat(stats.connectedSinceMillis()).isEqualTo(1_700_000_003_000L);
         assertThat(stats.reconnects()).isEqualTo(1);
         assertThat(stats.connectedBroker()).isEqualTo("ssl://two:61002");
         assertThat(stats.lastError()).isEqualTo("IOException: reset");
+    }
+
+    @Test
+    void messagesAreCountedAndReceiptLatenciesReported() {
+        java.util.List<Long> latencies = new java.util.ArrayList<>();
+        stats.addReceiptLatencyListener(latencies::add);
+        stats.messageSent();
+        stats.messageSent();
+        stats.sendConfirmed(3 * MS);
+        stats.sendFailed();
+        stats.messageReceived(false);
+        stats.messageReceived(true);
+        stats.ackSent();
+        stats.nackSent();
+        stats.frameTrailerReceived();
+
+        assertThat(stats.messagesSent()).isEqualTo(2);
+        assertThat(stats.sendsConfirmed()).isEqualTo(1);
+        assertThat(stats.sendsFailed()).isEqualTo(1);
+        assertThat(stats.messagesReceived()).isEqualTo(2);
+        assertThat(stats.redelivered()).isEqualTo(1);
+        assertThat(stats.acked()).isEqualTo(1);
+        assertThat(stats.nacked()).isEqualTo(1);
+        assertThat(stats.heartBeatsReceived()).as("a frame's trailing EOL is no heart-beat").isZero();
+        assertThat(stats.bytesReceived()).isEqualTo(1);
+        assertThat(latencies).containsExactly(3 * MS);
+    }
+
+    @Test
+    void ratesAreOneMinuteMovingAverages() {
+        assertThat(stats.sentPerSecond()).isZero();
+        for (int i = 0; i < 50; i++) {
+            stats.messageSent();
+        }
+        nanos.addAndGet(4_999 * MS);
+        assertThat(stats.sentPerSecond()).as("before the first 5 s tick").isZero();
+        nanos.addAndGet(MS);
+        assertThat(stats.sentPerSecond()).as("50 in 5 s").isEqualTo(10.0);
+        for (int i = 0; i < 50; i++) {
+            stats.messageSent();
+        }
+        nanos.addAndGet(5_000 * MS);
+        assertThat(stats.sentPerSecond()).as("steady").isEqualTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        nanos.addAndGet(60_000 * MS);
+        assertThat(stats.sentPerSecond()).as("a silent minute decays it").isBetween(2.0, 4.5);
+        nanos.addAndGet(600_000 * MS);
+        assertThat(stats.sentPerSecond()).isLessThan(0.01);
+        assertThat(stats.receivedPerSecond()).isZero();
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,21 +34,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.stompest.client.testing.BrokerExtension;
-import org.stompest.client.testing.EmbeddedActiveMq;
-import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.client.testing.Brokers;
+import org.stompest.client.testing.Brokers.Kind;
 import org.stompest.error.StompProtocolError;
 
-/** Send, receive, ack and nack on both brokers in every version; binary bodies and awkward headers survive. */
+/** Send, receive, ack and nack on the three brokers in every version; binary bodies and awkward headers survive. */
 class MessagingIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     @RegisterExtension
-    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
-    @RegisterExtension
-    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
+    static final Brokers brokers = new Brokers();
 
     static Stream<Arguments> everyBrokerAndVersion() {
-        return Stream.of("artemis", "activemq")
+        return Brokers.all()
                 .flatMap(b -> Stream.of("1.0", "1.1", "1.2").map(v -> Arguments.of(b, v)));
     }
 
@@ -45,9 +57,8 @@ class MessagingIT {
         return everyBrokerAndVersion().filter(a -> !"1.0".equals(a.get()[1]));
     }
 
-    private static StompConnection connect(String broker, String version) {
-        String uri = broker.equals("artemis") ? artemis.get().stompUri() : activeMq.get().stompUri();
-        StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version)
+    private static StompConnection connect(Kind broker, String version) {
+        StompConnection connection = new StompConnection(brokers.config(broker).version(version)
                 .heartBeats(version.equals("1.0") ? 0 : 1000, version.equals("1.0") ? 0 : 1000).build());
         connection.connect();
         assertThat(connection.version()).isEqualTo(version);
@@ -60,7 +71,7 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void sendsReceivesAndAcks(String broker, String version) throws Exception {
+    void sendsReceivesAndAcks(Kind broker, String version) throws Exception {
         String queue = queue();
         try (StompConnection connection = connect(broker, version)) {
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -91,7 +102,7 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void unackedMessageIsRedeliveredToTheNextConnection(String broker, String version) throws Exception {
+    void unackedMessageIsRedeliveredToTheNextConnection(Kind broker, String version) throws Exception {
         String queue = queue();
         try (StompConnection connection = connect(broker, version)) {
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -113,18 +124,19 @@ class MessagingIT {
     /**
      * NACK reaches the broker with the right id. What the broker then does differs: ActiveMQ Classic moves the
      * message to {@code ActiveMQ.DLQ} (persistent messages only), Artemis treats a STOMP NACK like an ACK (its
-     * frame handler calls onAck), so the message is gone.
+     * frame handler calls onAck), so the message is gone, and RabbitMQ requeues it (its NACK has {@code requeue:true}
+     * by default), so the same subscription gets it again, marked redelivered.
      */
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersionFrom11")
-    void nackReachesTheBroker(String broker, String version) throws Exception {
+    void nackReachesTheBroker(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
             Subscription subscription = connection.subscribe(queue,
                     SubscriptionOptions.builder().ackMode("client-individual").build(), received::add);
             BlockingQueue<StompMessage> dead = new LinkedBlockingQueue<>();
-            if (broker.equals("activemq")) {
+            if (broker == Kind.CLASSIC) {
                 connection.subscribe("/queue/ActiveMQ.DLQ", SubscriptionOptions.defaults(), dead::add);
             }
             connection.sendWithReceipt(queue, "refuse me".getBytes(StandardCharsets.UTF_8),
@@ -132,10 +144,16 @@ class MessagingIT {
             StompMessage first = received.poll(10, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
             first.nack();
-            if (broker.equals("activemq")) {
+            if (broker == Kind.CLASSIC) {
                 StompMessage back = dead.poll(10, TimeUnit.SECONDS);
                 assertThat(back).isNotNull();
                 assertThat(new String(back.body(), StandardCharsets.UTF_8)).isEqualTo("refuse me");
+            } else if (broker == Kind.RABBITMQ) {
+                StompMessage back = received.poll(10, TimeUnit.SECONDS);
+                assertThat(back).as("the NACKed message, requeued by RabbitMQ").isNotNull();
+                assertThat(new String(back.body(), StandardCharsets.UTF_8)).isEqualTo("refuse me");
+                assertThat(back.header("redelivered")).isEqualTo("true");
+                back.ack();
             } else {
                 subscription.unsubscribe();
                 BlockingQueue<StompMessage> again = new LinkedBlockingQueue<>();
@@ -151,7 +169,7 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersionFrom11")
-    void binaryBodiesAndAwkwardHeadersComeBackUnchanged(String broker, String version) throws Exception {
+    void binaryBodiesAndAwkwardHeadersComeBackUnchanged(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -186,9 +204,8 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void subscriptionMadeBeforeConnectIsSentOnConnect(String broker, String version) throws Exception {
-        String uri = broker.equals("artemis") ? artemis.get().stompUri() : activeMq.get().stompUri();
-        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version)
+    void subscriptionMadeBeforeConnectIsSentOnConnect(Kind broker, String version) throws Exception {
+        try (StompConnection connection = new StompConnection(brokers.config(broker).version(version)
                 .build())) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -205,7 +222,7 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void manyMessagesArriveInOrderOnOneThread(String broker, String version) throws Exception {
+    void manyMessagesArriveInOrderOnOneThread(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -223,7 +240,7 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void listenerFailureWithClientAckIsDeliveredAgainByDefault(String broker, String version) throws Exception {
+    void listenerFailureWithClientAckIsDeliveredAgainByDefault(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -239,18 +256,36 @@ class MessagingIT {
                     .get(10, TimeUnit.SECONDS);
             StompMessage failed = received.poll(10, TimeUnit.SECONDS);
             assertThat(failed).isNotNull();
-            // left unacknowledged; the subscription subscribes anew and the broker delivers it again
+            if (broker == Kind.RABBITMQ && version.equals("1.0")) {
+                // RabbitMQ keeps a message an UNSUBSCRIBE left unacknowledged until the connection closes, and 1.0
+                // has no NACK to requeue it: the resubscribed subscription does not get it while this connection
+                // lives; the next connection does
+                await().during(Duration.ofSeconds(1)).atMost(WAIT).until(received::isEmpty);
+                assertThat(failed.isSettled()).isFalse();
+                connection.close();
+                try (StompConnection next = connect(broker, version)) {
+                    BlockingQueue<StompMessage> afterClose = new LinkedBlockingQueue<>();
+                    next.subscribe(queue, SubscriptionOptions.builder().ackMode("client").build(), afterClose::add);
+                    StompMessage again = afterClose.poll(10, TimeUnit.SECONDS);
+                    assertThat(again).as("the failed message on the next connection").isNotNull();
+                    assertThat(again.body()).isEqualTo(failed.body());
+                    again.ack();
+                }
+                return;
+            }
+            // Artemis, Classic: left unacknowledged; the subscription subscribes anew and the broker delivers it
+            // again. RabbitMQ from 1.1: the profile NACKs it (settling it) and RabbitMQ requeues it
             StompMessage again = received.poll(10, TimeUnit.SECONDS);
             assertThat(again).isNotNull();
             assertThat(again.body()).isEqualTo(failed.body());
-            assertThat(failed.isSettled()).isFalse();
+            assertThat(failed.isSettled()).isEqualTo(broker == Kind.RABBITMQ);
             await().atMost(WAIT).until(again::isSettled);
         }
     }
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerAndVersion")
-    void listenerFailureWithNackPolicyNacksOrLeavesTheMessage(String broker, String version) throws Exception {
+    void listenerFailureWithNackPolicyNacksOrLeavesTheMessage(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -273,7 +308,7 @@ class MessagingIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("everyBrokerIn10")
-    void nackIsRefusedIn10(String broker, String version) throws Exception {
+    void nackIsRefusedIn10(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = queue();
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();

@@ -1,7 +1,23 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,27 +34,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.stompest.client.testing.BrokerExtension;
-import org.stompest.client.testing.EmbeddedActiveMq;
-import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.client.testing.Brokers;
+import org.stompest.client.testing.Brokers.Kind;
 import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompProtocolError;
 import org.stompest.protocol.StompFrame;
 
-/** Receipts complete the futures; COMMIT delivers, ABORT does not; on both brokers. */
+/** Receipts complete the futures; COMMIT delivers, ABORT does not; on the three brokers. */
 class ReceiptsAndTransactionsIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     @RegisterExtension
-    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
-    @RegisterExtension
-    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
+    static final Brokers brokers = new Brokers();
 
     static Stream<Arguments> brokersAndVersions() {
-        return Stream.of("artemis", "activemq").flatMap(b -> Stream.of("1.0", "1.2").map(v -> Arguments.of(b, v)));
+        return Brokers.all().flatMap(b -> Stream.of("1.0", "1.2").map(v -> Arguments.of(b, v)));
     }
 
-    private static StompConnection connect(String broker, String version) {
-        String uri = broker.equals("artemis") ? artemis.get().stompUri() : activeMq.get().stompUri();
-        StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).version(version).build());
+    private static StompConnection connect(Kind broker, String version) {
+        StompConnection connection = new StompConnection(brokers.config(broker).version(version).build());
         connection.connect();
         return connection;
     }
@@ -49,7 +62,7 @@ class ReceiptsAndTransactionsIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("brokersAndVersions")
-    void receiptsCompleteTheirFutures(String broker, String version) throws Exception {
+    void receiptsCompleteTheirFutures(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = "/queue/receipts-" + UUID.randomUUID();
             CompletableFuture<?>[] futures = new CompletableFuture<?>[50];
@@ -66,7 +79,7 @@ class ReceiptsAndTransactionsIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("brokersAndVersions")
-    void commitDeliversAndAbortDoesNot(String broker, String version) throws Exception {
+    void commitDeliversAndAbortDoesNot(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             String queue = "/queue/tx-" + UUID.randomUUID();
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -75,16 +88,29 @@ class ReceiptsAndTransactionsIT {
 
             String aborted = connection.begin();
             connection.send(queue, utf8("aborted-1"), Map.of(), aborted);
-            connection.sendWithReceipt(queue, utf8("aborted-2"), Map.of(), aborted, null).get(10, TimeUnit.SECONDS);
+            CompletableFuture<StompFrame> abortedReceipt = connection.sendWithReceipt(queue, utf8("aborted-2"),
+                    Map.of(), aborted, null);
+            if (broker == Kind.RABBITMQ) {
+                // RabbitMQ holds a transaction's frames, their receipts included, until COMMIT: ABORT discards them
+                // unanswered (seen on 3.10; its STOMP adapter runs transactional frames at COMMIT)
+                await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> !abortedReceipt.isDone());
+            } else {
+                abortedReceipt.get(10, TimeUnit.SECONDS);
+            }
             assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
             assertThat(connection.abort(aborted).get(10, TimeUnit.SECONDS).command()).isEqualTo("RECEIPT");
+            if (broker == Kind.RABBITMQ) {
+                await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> !abortedReceipt.isDone());
+            }
 
             String committed = connection.begin();
             assertThat(committed).isNotEqualTo(aborted);
             connection.send(queue, utf8("committed-1"), Map.of(), committed);
-            connection.send(queue, utf8("committed-2"), Map.of(), committed);
+            CompletableFuture<StompFrame> committedReceipt = connection.sendWithReceipt(queue, utf8("committed-2"),
+                    Map.of(), committed, null);
             assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
             connection.commit(committed).get(10, TimeUnit.SECONDS);
+            assertThat(committedReceipt.get(10, TimeUnit.SECONDS).command()).isEqualTo("RECEIPT");
 
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("committed-1");
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("committed-2");
@@ -94,7 +120,7 @@ class ReceiptsAndTransactionsIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("brokersAndVersions")
-    void ackInsideATransactionCountsOnlyOnCommit(String broker, String version) throws Exception {
+    void ackInsideATransactionCountsOnlyOnCommit(Kind broker, String version) throws Exception {
         String queue = "/queue/txack-" + UUID.randomUUID();
         try (StompConnection connection = connect(broker, version)) {
             BlockingQueue<StompMessage> received = new LinkedBlockingQueue<>();
@@ -115,7 +141,7 @@ class ReceiptsAndTransactionsIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("brokersAndVersions")
-    void unknownTransactionsAreRefused(String broker, String version) throws Exception {
+    void unknownTransactionsAreRefused(Kind broker, String version) throws Exception {
         try (StompConnection connection = connect(broker, version)) {
             assertThatThrownBy(() -> connection.send("/queue/x", utf8("x"), Map.of(), "nope"))
                     .isInstanceOf(StompProtocolError.class).hasMessage("Transaction unknown: nope");
@@ -127,7 +153,7 @@ class ReceiptsAndTransactionsIT {
 
     @ParameterizedTest(name = "{0} STOMP {1}")
     @MethodSource("brokersAndVersions")
-    void sendingWhileNotConnectedFailsFast(String broker, String version) throws Exception {
+    void sendingWhileNotConnectedFailsFast(Kind broker, String version) throws Exception {
         StompConnection connection = connect(broker, version);
         connection.disconnect();
         assertThat(connection.state()).isEqualTo(StompConnection.State.CLOSED);

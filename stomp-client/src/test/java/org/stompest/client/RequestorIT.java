@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,32 +26,23 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.stompest.client.testing.BrokerExtension;
-import org.stompest.client.testing.EmbeddedActiveMq;
-import org.stompest.client.testing.EmbeddedArtemis;
+import org.stompest.client.testing.Brokers;
+import org.stompest.client.testing.Brokers.Kind;
 import org.stompest.error.StompConnectionError;
 
-/** {@link Requestor} on both embedded brokers: replies by correlation id, timeouts, reconnects and close. */
+/** {@link Requestor} on the three brokers: replies by correlation id, timeouts, reconnects and close. */
 class RequestorIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final BrokerExtension<EmbeddedArtemis> artemis = BrokerExtension.artemis();
-    @RegisterExtension
-    static final BrokerExtension<EmbeddedActiveMq> activeMq = BrokerExtension.activeMq();
+    static final Brokers brokers = new Brokers();
 
-    static Stream<String> brokers() {
-        return Stream.of("artemis", "activemq");
-    }
-
-    private static StompConnection connect(String broker) {
-        String uri = "artemis".equals(broker) ? artemis.get().stompUri() : activeMq.get().stompUri();
-        StompConnection connection = new StompConnection(StompConfig.builder().failover(uri).build());
+    private static StompConnection connect(Kind broker) {
+        StompConnection connection = new StompConnection(brokers.config(broker).build());
         connection.connect();
         return connection;
     }
@@ -58,8 +64,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void eachRequestGetsItsOwnReply(String broker) throws Exception {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void eachRequestGetsItsOwnReply(Kind broker) throws Exception {
         String service = "/queue/service-" + UUID.randomUUID();
         try (StompConnection server = connect(broker); StompConnection client = connect(broker);
              Requestor requestor = Requestor.builder(client).build()) {
@@ -82,8 +88,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void keepsTheCallersCorrelationIdWhenToldTo(String broker) throws Exception {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void keepsTheCallersCorrelationIdWhenToldTo(Kind broker) throws Exception {
         String service = "/queue/service-" + UUID.randomUUID();
         try (StompConnection server = connect(broker); StompConnection client = connect(broker);
              Requestor requestor = Requestor.builder(client).keepCorrelationId(true).build()) {
@@ -95,8 +101,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void failsWithATimeoutNamingDestinationAndCorrelationId(String broker) {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void failsWithATimeoutNamingDestinationAndCorrelationId(Kind broker) {
         String nobody = "/queue/nobody-" + UUID.randomUUID();
         try (StompConnection client = connect(broker); Requestor requestor = Requestor.builder(client).build()) {
             CompletableFuture<StompMessage> reply = requestor.request(nobody, utf8("q"), Map.of(),
@@ -111,8 +117,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void repliesStillComeAfterAReconnect(String broker) throws Exception {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void repliesStillComeAfterAReconnect(Kind broker) throws Exception {
         String service = "/queue/service-" + UUID.randomUUID();
         try (StompConnection server = connect(broker); StompConnection client = connect(broker);
              Requestor requestor = Requestor.builder(client).build()) {
@@ -126,8 +132,8 @@ class RequestorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokers")
-    void closingFailsWhatIsPendingAndUnsubscribes(String broker) {
+    @MethodSource("org.stompest.client.testing.Brokers#all")
+    void closingFailsWhatIsPendingAndUnsubscribes(Kind broker) {
         String nobody = "/queue/nobody-" + UUID.randomUUID();
         try (StompConnection client = connect(broker)) {
             Requestor requestor = Requestor.builder(client).build();

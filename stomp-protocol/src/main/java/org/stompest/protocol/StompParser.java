@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.protocol;
 
 import java.nio.ByteBuffer;
@@ -22,7 +37,8 @@ import org.stompest.error.StompFrameError;
  *
  * <p>The version decides the rules: the accepted commands ({@link StompSpec#COMMANDS}), which may carry a body,
  * the head codec (ASCII in 1.0, UTF-8 after), header unescaping and, in 1.2 only, one CR stripped before each
- * LF. An LF between frames is a heart-beat, queued in 1.1/1.2 and dropped in 1.0. The head ends at the first
+ * LF. An LF between frames is a heart-beat, queued in 1.1/1.2 and dropped in 1.0; the one directly after a frame's
+ * NUL is queued as {@link StompHeartBeat#FRAME_TRAILER} (Artemis ends every frame with one; it is no beat). The head ends at the first
  * empty line; header lines split at their first colon, nothing is trimmed. The first {@code content-length}
  * fixes the body length (the body may hold NULs; the next byte must be NUL); without one the body ends at the
  * first NUL after the head. Parsed frames carry {@link StompFrame#rawHeaders()} in wire order.
@@ -72,6 +88,7 @@ public final class StompParser {
     private int headers;         // header lines scanned so far in this head
     private StompFrame frame;    // head parsed, body pending
     private int bodyLength = -1; // content-length of the pending frame, -1 when the NUL ends the body
+    private boolean afterNul;    // the last byte consumed was a frame's NUL: an EOL now is its trailer
 
     /** A 1.0 parser with the default limits (the reference's default version). */
     public StompParser() {
@@ -180,11 +197,13 @@ public final class StompParser {
             if (beat > 0) {
                 start = scan = lineStart = start + beat;
                 if (!v10) {
-                    items.add(StompHeartBeat.INSTANCE);
+                    items.add(afterNul ? StompHeartBeat.FRAME_TRAILER : StompHeartBeat.INSTANCE);
                 }
+                afterNul = false;
                 return true;
             }
         }
+        afterNul = false;
         int end = scanHead();
         if (end < 0) {
             return false;
@@ -295,6 +314,7 @@ public final class StompParser {
         }
         frame.setBody(Arrays.copyOfRange(buf, start, nul));
         items.add(frame);
+        afterNul = true;
         frame = null;
         bodyLength = -1;
         start = scan = lineStart = nul + 1;
@@ -405,6 +425,7 @@ public final class StompParser {
         frame = null;
         bodyLength = -1;
         headers = 0;
+        afterNul = false;
     }
 
     /** Starts the buffer over at index 0, giving back the memory a big frame made it grow to. */

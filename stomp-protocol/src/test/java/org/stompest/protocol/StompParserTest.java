@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +159,21 @@ class StompParserTest {
         assertThat(items).hasSize(5);
         assertThat(items.get(3)).isInstanceOf(StompFrame.class);
         assertThat(items.stream().filter(StompItem::isHeartBeat)).hasSize(4);
+    }
+
+    /** Artemis ends every frame with an EOL: only an EOL not directly after a frame's NUL is a heart-beat. */
+    @Test
+    void anEolDirectlyAfterAFramesNulIsItsTrailerNotAHeartBeat() {
+        for (String version : List.of(StompSpec.VERSION_1_1, StompSpec.VERSION_1_2)) {
+            List<StompItem> items = parse(new StompParser(version), "\n" + RECEIPT + "\n\n" + RECEIPT + "\n");
+            assertThat(items).hasSize(6);
+            assertThat(items.stream().map(i -> i instanceof StompHeartBeat hb ? hb.isFrameTrailer() : null))
+                    .containsExactly(false, null, true, false, null, true);
+        }
+        StompParser split = new StompParser(StompSpec.VERSION_1_2);
+        assertThat(parse(split, RECEIPT)).hasSize(1);
+        assertThat(((StompHeartBeat) parse(split, "\r\n").get(0)).isFrameTrailer()).as("split across adds").isTrue();
+        assertThat(((StompHeartBeat) parse(split, "\n").get(0)).isFrameTrailer()).isFalse();
     }
 
     @Test

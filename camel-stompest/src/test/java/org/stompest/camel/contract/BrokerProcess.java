@@ -1,7 +1,23 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.camel.contract;
 
 import java.nio.file.Path;
 
+import org.stompest.camel.contract.ContractBroker.Flavour;
 import org.stompest.client.testing.FreePorts;
 
 /**
@@ -14,23 +30,7 @@ import org.stompest.client.testing.FreePorts;
  * }
  * </pre>
  */
-final class BrokerProcess extends ChildProcess {
-    /** The brokers of the suite. */
-    enum Flavour {
-        ARTEMIS("artemis"), CLASSIC("classic");
-
-        private final String arg;
-
-        Flavour(String arg) {
-            this.arg = arg;
-        }
-
-        @Override
-        public String toString() {
-            return arg;
-        }
-    }
-
+final class BrokerProcess extends ChildProcess implements ContractBroker {
     private final Flavour flavour;
     private final Path dir;
     private final int port;
@@ -50,8 +50,9 @@ final class BrokerProcess extends ChildProcess {
     }
 
     /** Starts the broker (again) on the same port and data; returns when it accepted connections (nanoTime). */
-    long restart() {
-        return launch(BrokerMain.class, dir.resolve("tmp"), flavour.arg, Integer.toString(port),
+    @Override
+    public long restart() {
+        return launch(BrokerMain.class, dir.resolve("tmp"), flavour.toString(), Integer.toString(port),
                 dir.resolve("data").toString());
     }
 
@@ -59,8 +60,8 @@ final class BrokerProcess extends ChildProcess {
         return flavour;
     }
 
-    /** {@code tcp://127.0.0.1:<port>}, the failover URI of every endpoint of the suite. */
-    String stompUri() {
+    @Override
+    public String stompUri() {
         return "tcp://127.0.0.1:" + port;
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.camel.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +55,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.stompest.camel.StompestComponent;
+import org.stompest.camel.StompestConfiguration;
 import org.stompest.client.StompConfig;
 import org.stompest.client.StompConnection;
 import org.stompest.client.faults.Bodies;
@@ -70,7 +86,7 @@ abstract class DeliveryContractSupport {
     private static final int PAYLOAD = 200;
 
     Path dir;
-    BrokerProcess broker;
+    ContractBroker broker;
     Tally tally;
     ProducerTemplate template;
     /** Planned failures: sequence numbers a failing processor threw for. */
@@ -82,12 +98,12 @@ abstract class DeliveryContractSupport {
     private final List<ConsumerProcess> consumers = new ArrayList<>();
     private long started;
 
-    abstract BrokerProcess.Flavour flavour();
+    abstract ContractBroker.Flavour flavour();
 
     @BeforeAll
     void startBroker() throws IOException {
         dir = Files.createTempDirectory("contract-" + flavour() + "-");
-        broker = BrokerProcess.start(flavour(), dir.resolve("broker"));
+        broker = ContractBroker.start(flavour(), dir.resolve("broker"));
     }
 
     @AfterAll
@@ -236,7 +252,9 @@ abstract class DeliveryContractSupport {
      * a receipt every 500 messages); a message counts as confirmed once a receipt after it came back.
      */
     void prefill(String destination, int count) throws Exception {
-        StompConnection connection = new StompConnection(StompConfig.builder().failover(broker.stompUri()).build());
+        // host / as the component's default: RabbitMQ's virtual host, ignored by the others
+        StompConnection connection = new StompConnection(StompConfig.builder().failover(broker.stompUri())
+                .host(StompestConfiguration.DEFAULT_HOST).build());
         connection.connect();
         try {
             int confirmedUpTo = 0;

@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 /**
  * The delivery contract suite of issue 11: with the component's default options (only the failover URI set, plus
  * {@code durableSubscriptionName}/{@code clientId} for the durable topic), a message whose Camel send completed is
  * never lost. {@link org.stompest.camel.contract.DeliveryContractCases} holds the matrix of route shapes and faults;
  * {@link org.stompest.camel.contract.ArtemisDeliveryContractIT} and
- * {@link org.stompest.camel.contract.ClassicDeliveryContractIT} run it on Artemis 2.55.0 and ActiveMQ Classic 6.3.1.
- * Each broker runs persistent in a child JVM ({@link org.stompest.camel.contract.BrokerProcess},
- * {@link org.stompest.camel.contract.BrokerMain}) so a case can kill it with SIGKILL and restart it on the same port
- * and data; the consumer-JVM case does the same to a Camel consumer
+ * {@link org.stompest.camel.contract.ClassicDeliveryContractIT} run it on Artemis 2.55.0 and ActiveMQ Classic 6.3.1,
+ * {@link org.stompest.camel.contract.RabbitMqDeliveryContractIT} on RabbitMQ 3.10.
+ * Each broker runs persistent in a process of its own ({@link org.stompest.camel.contract.ContractBroker}: Artemis
+ * and Classic in a child JVM, {@link org.stompest.camel.contract.BrokerProcess} and
+ * {@link org.stompest.camel.contract.BrokerMain}; RabbitMQ as its Erlang node) so a case can kill it with SIGKILL and
+ * restart it on the same ports and data; the consumer-JVM case does the same to a Camel consumer
  * ({@link org.stompest.camel.contract.ConsumerProcess}, {@link org.stompest.camel.contract.ConsumerMain}).
  *
  * <p>Each case logs one {@link org.stompest.client.faults.Tally} line on the logger {@code faults}:

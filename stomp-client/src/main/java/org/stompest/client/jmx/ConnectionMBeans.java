@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client.jmx;
 
 import java.lang.management.ManagementFactory;
@@ -20,7 +35,8 @@ import org.stompest.client.StompConnection;
  * {@code org.stompest:type=Connection,name=<id>} (the id quoted when it holds characters an object name does not
  * allow unquoted).
  *
- * <p>{@link StompConnection} calls {@link #register} when it is first connected and {@link #unregister} on close.
+ * <p>{@link StompConnection} calls {@link #register} when it is created (so a connection whose broker is down at
+ * startup shows its state and errors) and {@link #unregister} on close.
  * Both are idempotent, and neither ever throws: monitoring must not break a connection, so a JMX failure is logged
  * at WARN.
  *
@@ -86,11 +102,11 @@ public final class ConnectionMBeans {
             ConnectionMonitor monitor = new ConnectionMonitor(connection, name);
             try {
                 try {
-                    server.registerMBean(monitor, name);
+                    server.registerMBean(bean(monitor), name);
                 } catch (InstanceAlreadyExistsException e) {
                     LOG.warn("Replacing a stale MBean [name={}]", name);
                     unregisterQuietly(server, name);
-                    server.registerMBean(monitor, name);
+                    server.registerMBean(bean(monitor), name);
                 }
                 REGISTERED.put(connection, monitor);
                 LOG.debug("Registered MBean [name={}]", name);
@@ -100,6 +116,10 @@ public final class ConnectionMBeans {
             }
             return name;
         }
+    }
+
+    private static DescribedMXBean<StompConnectionMXBean> bean(ConnectionMonitor monitor) {
+        return new DescribedMXBean<>(monitor, StompConnectionMXBean.class, monitor);
     }
 
     /** Unregisters the connection's MXBean if it is registered. */

@@ -1,7 +1,23 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client.jmx;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -156,12 +172,17 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
-    public int getClientHeartBeat() {
+    public String getConnectedSince() {
+        return time(stats().connectedSinceMillis());
+    }
+
+    @Override
+    public int getClientHeartBeatMillis() {
         return connection.clientHeartBeat();
     }
 
     @Override
-    public int getServerHeartBeat() {
+    public int getServerHeartBeatMillis() {
         return connection.serverHeartBeat();
     }
 
@@ -201,6 +222,11 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public long getConnectAttempts() {
+        return stats().connectAttempts();
+    }
+
+    @Override
     public long getFailoverAttempts() {
         return stats().failoverAttempts();
     }
@@ -216,8 +242,23 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public long getFailovers() {
+        return stats().failovers();
+    }
+
+    @Override
+    public String getLastFailoverTime() {
+        return time(stats().lastFailoverMillis());
+    }
+
+    @Override
     public String getLastError() {
         return stats().lastError();
+    }
+
+    @Override
+    public String getLastErrorTime() {
+        return time(stats().lastErrorMillis());
     }
 
     @Override
@@ -271,8 +312,58 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public long getMessagesSent() {
+        return stats().messagesSent();
+    }
+
+    @Override
+    public long getSendsConfirmed() {
+        return stats().sendsConfirmed();
+    }
+
+    @Override
+    public long getSendsFailed() {
+        return stats().sendsFailed();
+    }
+
+    @Override
+    public long getMessagesReceived() {
+        return stats().messagesReceived();
+    }
+
+    @Override
+    public long getRedelivered() {
+        return stats().redelivered();
+    }
+
+    @Override
+    public long getAcked() {
+        return stats().acked();
+    }
+
+    @Override
+    public long getNacked() {
+        return stats().nacked();
+    }
+
+    @Override
+    public double getSentPerSecond() {
+        return stats().sentPerSecond();
+    }
+
+    @Override
+    public double getReceivedPerSecond() {
+        return stats().receivedPerSecond();
+    }
+
+    @Override
     public int getPendingReceipts() {
         return stats().pendingReceipts();
+    }
+
+    @Override
+    public String[] getLeaseHolders() {
+        return connection.leaseHolders().toArray(String[]::new);
     }
 
     @Override
@@ -292,8 +383,19 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
         connection.reconnect();
     }
 
+    /**
+     * Disconnects, unless a pool leases the connection out: its holders (Camel endpoints) would be left with a
+     * closed connection for good, so the operation refuses and names them.
+     */
     @Override
     public void disconnect() {
+        List<String> holders = connection.leaseHolders();
+        if (!holders.isEmpty()) {
+            throw new IllegalStateException("Not disconnecting " + connection.id() + ": a connection pool leases it"
+                    + " out and its holders would keep a closed connection [leases=" + holders.size() + ": "
+                    + String.join(", ", holders) + "]; use reconnect() to drop the socket and fail over, or stop"
+                    + " what holds the leases");
+        }
         connection.disconnect();
     }
 

@@ -1,7 +1,23 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client.jmx;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
@@ -71,7 +87,7 @@ class ConnectionMBeanIT {
         ObjectName name = ConnectionMBeans.objectName(connection);
         assertThat(name.getKeyProperty("type")).isEqualTo("Connection");
         assertThat(name.getDomain()).isEqualTo("org.stompest");
-        assertThat(server.isRegistered(name)).as("StompConnection registers when connected").isTrue();
+        assertThat(server.isRegistered(name)).as("StompConnection registers at creation").isTrue();
         assertThat(ConnectionMBeans.register(connection)).as("idempotent").isEqualTo(name);
 
         connection.subscribe("/queue/jmx-a", SubscriptionOptions.builder().build(), message -> { });
@@ -86,8 +102,9 @@ class ConnectionMBeanIT {
         assertThat(attribute(name, "SessionId")).isNotNull().isEqualTo(connection.sessionId());
         assertThat(attribute(name, "Server")).isEqualTo(connection.server());
         assertThat(attribute(name, "CurrentBroker")).isEqualTo(connection.currentBroker());
-        assertThat(attribute(name, "ClientHeartBeat")).isEqualTo(connection.clientHeartBeat());
-        assertThat(attribute(name, "ServerHeartBeat")).isEqualTo(connection.serverHeartBeat());
+        assertThat(attribute(name, "ClientHeartBeatMillis")).isEqualTo(connection.clientHeartBeat());
+        assertThat(attribute(name, "ServerHeartBeatMillis")).isEqualTo(connection.serverHeartBeat());
+        assertThat(Instant.parse((String) attribute(name, "ConnectedSince"))).isBeforeOrEqualTo(Instant.now());
         assertThat(attribute(name, "Login")).isEqualTo(LOGIN);
         assertThat(attribute(name, "Failover")).isEqualTo(connection.config().failover());
         assertThat((long) attribute(name, "FramesSent")).isGreaterThanOrEqualTo(6); // CONNECT, 2 SUBSCRIBE, 3 SEND
@@ -98,7 +115,13 @@ class ConnectionMBeanIT {
         assertThat((String[]) attribute(name, "SubscriptionDestinations"))
                 .containsExactlyInAnyOrder("/queue/jmx-a", "/topic/jmx-b");
         assertThat(attribute(name, "PendingReceipts")).isEqualTo(0);
-        assertThat((long) attribute(name, "FailoverAttempts")).isGreaterThanOrEqualTo(1);
+        assertThat((long) attribute(name, "ConnectAttempts")).isGreaterThanOrEqualTo(1);
+        assertThat(attribute(name, "FailoverAttempts")).as("never failed over").isEqualTo(0L);
+        assertThat(attribute(name, "LastFailoverTime")).isNull();
+        assertThat(attribute(name, "MessagesSent")).isEqualTo(3L);
+        assertThat(attribute(name, "SendsConfirmed")).isEqualTo(3L);
+        assertThat(attribute(name, "SentPerSecond")).isInstanceOf(Double.class);
+        assertThat((String[]) attribute(name, "LeaseHolders")).isEmpty();
         assertThat(attribute(name, "ConsecutiveFailures")).isEqualTo(0L);
         assertThat(attribute(name, "Reconnects")).isEqualTo(0L);
         assertThat(Instant.parse((String) attribute(name, "LastSent"))).isBeforeOrEqualTo(Instant.now());
@@ -107,6 +130,101 @@ class ConnectionMBeanIT {
         assertThat((long) attribute(name, "LastReceivedAgoMillis")).isBetween(0L, 60_000L);
         TabularData perBroker = (TabularData) attribute(name, "AttemptsPerBroker");
         assertThat(perBroker.toString()).contains(broker.get().stompUri());
+    }
+
+    @Test
+    void aConnectionThatNeverConnectsIsRegisteredWithItsStateAndLastError() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        StompConnection connection = new StompConnection(StompConfig.builder()
+                .failover("failover:(tcp://127.0.0.1:" + closedPort + ")?initialReconnectDelay=10,"
+                        + "maxReconnectDelay=50,startupMaxReconnectAttempts=3")
+                .login(LOGIN).passcode(PASSCODE).name("jmx-never").build());
+        connections.add(connection);
+        ObjectName name = ConnectionMBeans.objectName(connection);
+        assertThat(server.isRegistered(name)).as("registered before any connect").isTrue();
+        assertThat(attribute(name, "State")).isEqualTo("NEW");
+
+        connection.connectAsync();
+
+        await().atMost(WAIT).until(() -> "FAILED".equals(attribute(name, "State")));
+        assertThat((String) attribute(name, "LastError")).contains("127.0.0.1:" + closedPort);
+        assertThat(Instant.parse((String) attribute(name, "LastErrorTime"))).isBeforeOrEqualTo(Instant.now());
+        assertThat(attribute(name, "ConnectAttempts")).isEqualTo(4L);
+        assertThat(attribute(name, "FailoverAttempts")).isEqualTo(0L);
+        assertThat(attribute(name, "ClientHeartBeatMillis")).isEqualTo(0);
+        connection.close();
+        assertThat(server.isRegistered(name)).as("unregistered on close").isFalse();
+    }
+
+    @Test
+    void disconnectOfAPooledConnectionIsRefusedNamingTheLeases() throws Exception {
+        StompConfig config = StompConfig.builder().failover(broker.get().stompUri()).login(LOGIN).passcode(PASSCODE)
+                .name("jmx-pooled").build();
+        try (org.stompest.client.ConnectionPool pool = new org.stompest.client.ConnectionPool()) {
+            org.stompest.client.PooledConnection consumer = pool.lease(config, "stompest:queue:orders");
+            org.stompest.client.PooledConnection producer = pool.lease(config);
+            StompConnection connection = consumer.connection();
+            ObjectName name = ConnectionMBeans.objectName(connection);
+            await().atMost(WAIT).until(connection::isConnected);
+            assertThat((String[]) attribute(name, "LeaseHolders"))
+                    .containsExactly("stompest:queue:orders", "ConnectionMBeanIT");
+
+            assertThatThrownBy(() -> server.invoke(name, "disconnect", null, null))
+                    .isInstanceOf(javax.management.RuntimeMBeanException.class)
+                    .cause().isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Not disconnecting " + connection.id() + ": a connection pool leases it out and its"
+                            + " holders would keep a closed connection [leases=2: stompest:queue:orders,"
+                            + " ConnectionMBeanIT]; use reconnect() to drop the socket and fail over, or stop what"
+                            + " holds the leases");
+            assertThat(connection.state()).isEqualTo(StompConnection.State.CONNECTED);
+
+            server.invoke(name, "reconnect", null, null); // what the message points at: the leases keep working
+            await().atMost(WAIT).until(() -> (long) attribute(name, "Reconnects") == 1L && connection.isConnected());
+            connection.sendWithReceipt("/queue/jmx-pooled", "x".getBytes(UTF_8), Map.of()).get(10, TimeUnit.SECONDS);
+
+            producer.close();
+            assertThat((String[]) attribute(name, "LeaseHolders")).containsExactly("stompest:queue:orders");
+            consumer.close();
+            await().atMost(WAIT).until(() -> !server.isRegistered(name));
+        }
+    }
+
+    @Test
+    void everyAttributeAndOperationExplainsItself() throws Exception {
+        StompConnection connection = connect();
+        javax.management.MBeanInfo info = server.getMBeanInfo(ConnectionMBeans.objectName(connection));
+        assertThat(info.getDescription()).startsWith("A STOMP connection of stompest");
+        for (MBeanAttributeInfo attribute : info.getAttributes()) {
+            assertThat(attribute.getDescription()).as(attribute.getName()).isNotBlank()
+                    .isNotEqualTo(attribute.getName()).doesNotContain("Attribute exposed for management");
+        }
+        for (javax.management.MBeanOperationInfo operation : info.getOperations()) {
+            assertThat(operation.getDescription()).as(operation.getName()).isNotBlank()
+                    .isNotEqualTo(operation.getName()).doesNotContain("Operation exposed for management");
+        }
+        assertThat(info.getOperations()).extracting(javax.management.MBeanOperationInfo::getName)
+                .containsExactlyInAnyOrder("reconnect", "disconnect");
+        assertThat(info.getNotifications()).hasSize(1);
+    }
+
+    /** Artemis ends every frame with an EOL; only an EOL that is not directly after a frame's NUL is a heart-beat. */
+    @Test
+    void heartBeatsReceivedDoNotCountTheEolArtemisSendsAfterEveryFrame() throws Exception {
+        StompConfig config = StompConfig.builder().failover(broker.get().stompUri()).login(LOGIN).passcode(PASSCODE)
+                .heartBeats(0, 0).name("jmx-eol").build();
+        StompConnection connection = new StompConnection(config);
+        connections.add(connection);
+        connection.connect();
+        for (int i = 0; i < 20; i++) {
+            connection.sendWithReceipt("/queue/jmx-eol", "x".getBytes(UTF_8), Map.of()).get(10, TimeUnit.SECONDS);
+        }
+        ObjectName name = ConnectionMBeans.objectName(connection);
+        assertThat((long) attribute(name, "FramesReceived")).isGreaterThanOrEqualTo(21); // CONNECTED, 20 RECEIPTs
+        assertThat(attribute(name, "ServerHeartBeatMillis")).isEqualTo(0);
+        assertThat(attribute(name, "HeartBeatsReceived")).as("heart-beats are off").isEqualTo(0L);
     }
 
     @Test

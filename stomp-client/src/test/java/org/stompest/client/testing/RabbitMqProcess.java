@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.stompest.client.testing;
 
 import java.io.IOException;
@@ -27,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * not skip. {@code .ci/run} installs the package.</li>
  * <li>{@link #close()} runs {@code rabbitmqctl stop} under the same environment, waits for the process, then ends
  * epmd ({@code epmd -kill}); the process is destroyed if it does not stop in time.</li>
+ * <li>{@link #kill()} ends the node and its children with SIGKILL (a crash); {@link #restart()} starts it again with
+ * the same node name, Mnesia directory and ports, so durable queues and persistent messages come back.</li>
+ * <li>{@link #addUser(String, String)} adds a user with every permission on {@code /} through {@code rabbitmqctl}.</li>
  * </ol>
  * The virtual host is {@code /} (RabbitMQ refuses an empty {@code host} header); guest/guest works from loopback.
  */
@@ -67,7 +85,8 @@ public final class RabbitMqProcess implements AutoCloseable {
             Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp,rabbitmq_web_stomp].\n");
             ProcessBuilder builder = new ProcessBuilder(server.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("log").resolve("console.log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("log").resolve("console.log").toFile()));
             builder.environment().putAll(environment());
             process = builder.start();
         } catch (IOException e) {
@@ -148,10 +167,84 @@ public final class RabbitMqProcess implements AutoCloseable {
         return String.join("\n", lines);
     }
 
-    /** Stops the node (rabbitmqctl stop), then its epmd. Idempotent. */
+    /**
+     * Adds a user with every permission on virtual host {@code /} ({@code rabbitmqctl add_user} and
+     * {@code set_permissions}, under this node's environment); throws with rabbitmqctl's output when it fails.
+     */
+    public synchronized RabbitMqProcess addUser(String name, String passcode) {
+        if (process == null) {
+            throw new IllegalStateException("RabbitMQ not running [node=" + node + "]: cannot add user " + name);
+        }
+        ctl("add_user", name, passcode);
+        ctl("set_permissions", "-p", "/", name, ".*", ".*", ".*");
+        return this;
+    }
+
+    /**
+     * Runs {@code rabbitmqctl -n <node> args...} under this node's environment (e.g. {@code list_queues name type})
+     * and returns its output; throws naming the command and its output unless it exits 0.
+     */
+    public String ctl(String... args) {
+        List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment());
+            Process ctl = builder.start();
+            String output = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!ctl.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                ctl.destroyForcibly();
+                throw new IllegalStateException("rabbitmqctl " + args[0] + " did not finish [node=" + node + "]");
+            }
+            if (ctl.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + args[0] + " failed with exit code "
+                        + ctl.exitValue() + " [node=" + node + "]: " + output.strip());
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run rabbitmqctl " + args[0] + " [node=" + node + "]", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted running rabbitmqctl " + args[0], e);
+        }
+    }
+
+    /**
+     * Kills the node with SIGKILL, its child processes first (erl_child_setup and the port programs), and waits until
+     * they are gone. epmd keeps running, as it would on a real host: {@link #restart()} registers the node with it
+     * again and {@link #close()} ends it.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            throw new IllegalStateException("RabbitMQ not running [node=" + node + "]: nothing to kill");
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("RabbitMQ process " + handle.pid() + " still alive after SIGKILL", e);
+            }
+        }
+        process = null;
+    }
+
+    /**
+     * Starts the node again after {@link #kill()} or {@link #close()}: same node name, Mnesia directory and ports.
+     * Returns {@link System#nanoTime()} at which its STOMP port answered CONNECT again.
+     */
+    public long restart() {
+        start();
+        return System.nanoTime();
+    }
+
+    /** Stops the node (rabbitmqctl stop), then its epmd. Idempotent, also after {@link #kill()}. */
     @Override
     public synchronized void close() {
         if (process == null) {
+            stopEpmd();
             return;
         }
         try {
@@ -164,20 +257,22 @@ public final class RabbitMqProcess implements AutoCloseable {
                 stop.destroyForcibly();
             }
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                destroyTree();
             }
         } catch (IOException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            destroyTree();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            destroyTree();
         } finally {
             process = null;
             stopEpmd();
         }
+    }
+
+    private void destroyTree() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private void stopEpmd() {
@@ -194,6 +289,16 @@ public final class RabbitMqProcess implements AutoCloseable {
 
     public int port() {
         return stompPort;
+    }
+
+    /** The Erlang node name, {@code rabbit-<stomp port>@localhost}. */
+    public String node() {
+        return node;
+    }
+
+    /** The operating system process of the node (the Erlang VM), while it runs. */
+    public synchronized java.util.Optional<ProcessHandle> processHandle() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
     }
 
     /** {@code tcp://127.0.0.1:<stomp port>}; connect with virtual host {@code /}. */

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.stompest.camel.contract;
+
+import java.nio.file.Path;
+
+import org.stompest.client.testing.RabbitMqProcess;
+
+/**
+ * A persistent broker of the contract suite that a case kills with SIGKILL and restarts on the same port and data:
+ * Artemis and Classic in a child JVM ({@link BrokerProcess}), RabbitMQ as its own Erlang process
+ * ({@link RabbitMqProcess}: the node and its children are killed, then started with the same node name, Mnesia
+ * directory and ports).
+ */
+interface ContractBroker extends AutoCloseable {
+    /** The brokers of the suite. */
+    enum Flavour {
+        ARTEMIS("artemis"), CLASSIC("classic"), RABBITMQ("rabbitmq");
+
+        private final String arg;
+
+        Flavour(String arg) {
+            this.arg = arg;
+        }
+
+        @Override
+        public String toString() {
+            return arg;
+        }
+    }
+
+    /** Starts a broker of {@code flavour} on free loopback ports; Artemis and Classic keep their data under {@code dir}. */
+    static ContractBroker start(Flavour flavour, Path dir) {
+        if (flavour == Flavour.RABBITMQ) {
+            return new RabbitMq(new RabbitMqProcess().start());
+        }
+        return BrokerProcess.start(flavour, dir);
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}, the failover URI of every endpoint of the suite. */
+    String stompUri();
+
+    /** SIGKILL: no shutdown of any kind; peers see their sockets reset. */
+    void kill();
+
+    /** Starts the broker again on the same port and data; returns when it accepted connections (nanoTime). */
+    long restart();
+
+    @Override
+    void close();
+
+    /** RabbitMQ: it is a separate process already. */
+    record RabbitMq(RabbitMqProcess process) implements ContractBroker {
+        @Override
+        public String stompUri() {
+            return process.stompUri();
+        }
+
+        @Override
+        public void kill() {
+            process.kill();
+        }
+
+        @Override
+        public long restart() {
+            return process.restart();
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+}
