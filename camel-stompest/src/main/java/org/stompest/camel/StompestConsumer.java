@@ -15,8 +15,6 @@
  */
 package org.stompest.camel;
 
-import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
@@ -205,17 +203,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
             try {
                 StompestMessageMapper.toCamel(message, exchange.getIn(), configuration().getHeaderFilterStrategy());
             } catch (Exception e) {
-                exchange.setException(e);
-                getExceptionHandler().handleException("Cannot turn STOMP message " + message.messageId() + " from "
-                        + message.destination() + " into an exchange", exchange, e);
-                // handled by a bridged error handler: done with it; otherwise the broker delivers it again
-                boolean handled = exchange.getException() == null
-                        || exchange.getExchangeExtension().isErrorHandlerHandled();
-                if (handled && !message.isSettled()) {
-                    message.ack();
-                } else if (!handled) {
-                    message.redeliver();
-                }
+                StompestExchanges.unmappable(message, exchange, e, getExceptionHandler());
                 return;
             }
             process(message, exchange, connection);

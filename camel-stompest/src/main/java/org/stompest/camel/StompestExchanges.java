@@ -18,15 +18,18 @@ package org.stompest.camel;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stompest.client.StompConnection;
 import org.stompest.client.StompMessage;
+import org.stompest.protocol.StompFrame;
 
 /**
  * What producer and consumer both need to know about an exchange: its transaction, how it is settled (ACK, COMMIT,
@@ -60,6 +63,22 @@ final class StompestExchanges {
         return null;
     }
 
+    /**
+     * A message that cannot become an exchange goes to the consumer's exception handler; handled there (a bridged
+     * error handler), it is acknowledged; otherwise the broker delivers it again.
+     */
+    static void unmappable(StompMessage message, Exchange exchange, Exception error, ExceptionHandler handler) {
+        exchange.setException(error);
+        handler.handleException("Cannot turn STOMP message " + message.messageId() + " from "
+                + message.destination() + " into an exchange", exchange, error);
+        boolean handled = exchange.getException() == null || exchange.getExchangeExtension().isErrorHandlerHandled();
+        if (handled && !message.isSettled()) {
+            message.ack();
+        } else if (!handled) {
+            message.redeliver();
+        }
+    }
+
     /** The cause under the wrappers of futures. */
     static Throwable unwrap(Throwable error) {
         Throwable cause = error;
@@ -68,6 +87,23 @@ final class StompestExchanges {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /**
+     * The exchange's exception when its connection did not come up within {@code timeout} ms (or gave up): says
+     * why, with the broker's last ERROR (a wrong passcode or virtual host, say), the state and the failover URI.
+     */
+    static Exception notConnected(Exchange exchange, String destination, StompConnection connection, long timeout,
+                                  Throwable error, String failover) {
+        Throwable cause = unwrap(error);
+        String reason = cause instanceof TimeoutException ? "no connection within " + timeout + " ms"
+                : "cannot connect: " + cause.getMessage();
+        StompFrame refused = connection.lastError();
+        if (refused != null) {
+            reason += "; last ERROR from the broker: " + refused.header("message");
+        }
+        return new CamelExchangeException("SEND to " + destination + " failed: " + reason + " [state="
+                + connection.state() + ", failover=" + failover + "]", exchange, cause);
     }
 
     /** The exchange's exception for a failed SEND: says where, and carries the STOMP error underneath. */

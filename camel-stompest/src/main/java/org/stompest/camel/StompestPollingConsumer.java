@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code receive(timeout)} for {@code pollEnrich} and {@code ConsumerTemplate}: subscribes with
  * {@code client-individual} acks and a prefetch of one, hands out one message per receive and acknowledges exactly
  * what it hands out (as it hands it out). A message the subscription delivered but nobody received is never
- * acknowledged: it goes back to the broker when the consumer stops (UNSUBSCRIBE).
+ * acknowledged: it goes back to the broker when the consumer stops (UNSUBSCRIBE; RabbitMQ keeps it with the
+ * connection until that closes).
  */
 public class StompestPollingConsumer extends PollingConsumerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(StompestPollingConsumer.class);
@@ -69,7 +70,7 @@ public class StompestPollingConsumer extends PollingConsumerSupport {
         if (s != null) {
             s.unsubscribe();
         }
-        handOff.clear(); // unacknowledged: the broker delivers them again
+        handOff.clear(); // never acknowledged: the broker delivers them again (RabbitMQ once the connection closes)
         PooledConnection l = lease;
         lease = null;
         if (l != null) {

@@ -20,12 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.AsyncCallback;
-import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.Message;
@@ -39,18 +37,15 @@ import org.stompest.client.Requestor;
 import org.stompest.client.StompConnection;
 import org.stompest.client.StompMessage;
 import org.stompest.client.StompRequestTimeout;
-import org.stompest.protocol.StompFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends each exchange as a SEND frame on a pooled connection.
- *
  * <ul>
- * <li>The endpoint decides where and how (the {@code CamelStompestDestinationOverride} header may name another
- * destination): {@code persistent:true} unless {@code persistent=false}, and the routing headers the broker's profile
- * needs for the destination; {@code sendHeaders} and the message's own headers come on top. Headers that describe
- * an inbound delivery never arrive here as plain headers (see {@link StompestHeaderFilterStrategy}).</li>
+ * <li>The endpoint decides where (unless {@code CamelStompestDestinationOverride} says) and how: {@code persistent}
+ * and the routing headers of the broker's profile; then {@code sendHeaders} and the message's own headers (never
+ * those of an inbound delivery: see {@link StompestHeaderFilterStrategy}).</li>
  * <li>{@code receipt=true} (default): the SEND asks for a RECEIPT and the exchange completes asynchronously when it
  * arrives, so many exchanges are in flight on one connection; a broker ERROR, a lost connection or
  * {@code receiptTimeout} fail the exchange. {@code receipt=false}: fire and forget.</li>
@@ -67,10 +62,10 @@ public class StompestProducer extends DefaultAsyncProducer {
     private static final String PERSISTENT_HEADER = "persistent";
 
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicBoolean warnedForeignTransaction = new AtomicBoolean();
     private volatile String prefix;
     private volatile PooledConnection lease;
     private volatile Requestor requestor;
-    private final AtomicBoolean warnedForeignTransaction = new AtomicBoolean();
     private WritableHealthCheckRepository healthCheckRepository;
     private StompestProducerHealthCheck healthCheck;
 
@@ -143,16 +138,8 @@ public class StompestProducer extends DefaultAsyncProducer {
                 send(exchange, callback, connection, false);
                 return;
             }
-            Throwable cause = StompestExchanges.unwrap(error);
-            String reason = cause instanceof TimeoutException ? "no connection within " + timeout + " ms"
-                    : "cannot connect: " + cause.getMessage();
-            StompFrame refused = connection.lastError();
-            if (refused != null) { // e.g. a wrong passcode or virtual host: say what the broker said
-                reason += "; last ERROR from the broker: " + refused.header("message");
-            }
-            exchange.setException(new CamelExchangeException("SEND to " + destination(exchange) + " failed: "
-                    + reason + " [state=" + connection.state() + ", failover=" + configuration().getFailover() + "]",
-                    exchange, cause));
+            exchange.setException(StompestExchanges.notConnected(exchange, destination(exchange), connection,
+                    timeout, error, configuration().getFailover()));
             callback.done(false);
         }, connection.runtime().callbacks());
         return false;
@@ -215,7 +202,8 @@ public class StompestProducer extends DefaultAsyncProducer {
                 return sync;
             }
         } catch (Exception e) {
-            exchange.setException(e instanceof IllegalArgumentException ? e : StompestExchanges.sendFailed(exchange, destination, e));
+            exchange.setException(e instanceof IllegalArgumentException ? e
+                    : StompestExchanges.sendFailed(exchange, destination, e));
             callback.done(sync);
             return sync;
         }

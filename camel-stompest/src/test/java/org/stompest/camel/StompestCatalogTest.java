@@ -67,7 +67,8 @@ class StompestCatalogTest {
 
     @Test
     void toDFindsTheSendDynamicAware() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/services/org/apache/camel/send-dynamic/stompest")) {
+        String services = "/META-INF/services/org/apache/camel/send-dynamic/stompest";
+        try (InputStream in = getClass().getResourceAsStream(services)) {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .contains(StompestSendDynamicAware.class.getName());

@@ -52,7 +52,8 @@ class StompestComponentConfigurationTest {
     void theConfigurationMetadataListsTheOptionsForIdeCompletion() throws Exception {
         String metadata = resource("/META-INF/spring-configuration-metadata.json");
 
-        assertThat(metadata).contains("\"camel.component.stompest.failover\"", "\"camel.component.stompest.reply-to-type\"",
+        assertThat(metadata).contains("\"camel.component.stompest.failover\"",
+                "\"camel.component.stompest.reply-to-type\"",
                 "\"camel.component.stompest.enabled\"");
     }
 }

@@ -24,7 +24,7 @@ class ActiveMqConsumerSpiIT extends AbstractConsumerSpiIT {
     }
 
     @Override
-    protected String refusedSubscriptionOptions() {
-        return "selector=RAW(color = = 'red')";
+    protected String refusedSubscriptionUri(String queue) {
+        return "stompest:queue:" + queue + "?bridgeErrorHandler=true&selector=RAW(color = = 'red')";
     }
 }

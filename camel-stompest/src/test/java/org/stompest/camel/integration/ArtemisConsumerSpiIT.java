@@ -19,7 +19,7 @@ package org.stompest.camel.integration;
 class ArtemisConsumerSpiIT extends AbstractConsumerSpiIT {
 
     @Override
-    protected String refusedSubscriptionOptions() {
-        return "selector=RAW(color = = 'red')";
+    protected String refusedSubscriptionUri(String queue) {
+        return "stompest:queue:" + queue + "?bridgeErrorHandler=true&selector=RAW(color = = 'red')";
     }
 }
