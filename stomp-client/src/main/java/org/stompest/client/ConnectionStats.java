@@ -181,6 +181,15 @@ public final class ConnectionStats {
         sendsFailed.increment();
     }
 
+    /** A SEND sent at {@code sentNanos} got its receipt ({@code error} null) or did not. */
+    void sendSettled(long sentNanos, Throwable error) {
+        if (error == null) {
+            sendConfirmed(System.nanoTime() - sentNanos);
+        } else {
+            sendFailed();
+        }
+    }
+
     void messageReceived(boolean redelivered) {
         messagesReceived.increment();
         if (redelivered) {

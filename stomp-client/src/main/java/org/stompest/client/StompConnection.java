@@ -34,7 +34,6 @@ import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompError;
 import org.stompest.error.StompProtocolError;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompSpec;
 
 /**
  * A STOMP connection that keeps itself alive: thread-safe, one socket at a time, reconnecting through the failover
@@ -87,7 +86,8 @@ import org.stompest.protocol.StompSpec;
  * {@link Connector} (the failover loop and the CONNECT handshake), {@link HeartBeats}, {@link ReceiptTracker}
  * (receipts in flight), {@link Subscriptions} (kept across reconnects), {@link Resubscriber} (new generations after a
  * listener failure), {@link SubscriptionFrames}, {@link Transactions}, {@link Acknowledger}, {@link FrameRouter}
- * (what the reader hands up) and, per socket, a {@link SocketTransport}. The MBean is registered by {@link ConnectionMBeans}.
+ * (what the reader hands up), {@link ConnectLoop} (the failover loop between states) and, per socket, a
+ * {@link SocketTransport}. The MBean is registered by {@link ConnectionMBeans}.
  */
 public final class StompConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompConnection.class);
@@ -115,6 +115,7 @@ public final class StompConnection implements AutoCloseable {
     private final SubscriptionFrames subscriptionFrames;
     private final FrameRouter router;
     private final Connector connector;
+    private final ConnectLoop loop;
     /** Who holds a lease of this connection; set by a {@link ConnectionPool}. */
     private volatile Supplier<List<String>> leaseHolders = List::of;
 
@@ -141,6 +142,8 @@ public final class StompConnection implements AutoCloseable {
                 states.listeners(), this::lost);
         this.connector = new Connector(config, id, stats, router, this.runtime, states, sessions);
         router.connector(connector);
+        this.loop = new ConnectLoop(id, this.runtime, states, sessions, connector, router, stats, receipts,
+                heartBeats, resubscriber, subscriptionFrames);
         ConnectionMBeans.register(this); // at creation: a connection that never connects shows its errors too
     }
 
@@ -177,7 +180,7 @@ public final class StompConnection implements AutoCloseable {
             StateMachine.awaitReady(waitFor);
             return;
         }
-        runConnect(false);
+        loop.run(false);
     }
 
     /**
@@ -203,7 +206,7 @@ public final class StompConnection implements AutoCloseable {
                     return CompletableFuture.failedFuture(states.illegal("connect", from));
             }
         }
-        startConnectThread(false);
+        loop.start(false);
         return result;
     }
 
@@ -230,7 +233,7 @@ public final class StompConnection implements AutoCloseable {
             LOG.info("Reconnect of {} requested", id);
             transport.close(new StompConnectionError("Reconnect requested"));
         } else {
-            startConnectThread(true);
+            loop.start(true);
         }
     }
 
@@ -383,11 +386,7 @@ public final class StompConnection implements AutoCloseable {
         return stats;
     }
 
-    /**
-     * Who holds a lease of this connection from a {@link ConnectionPool} (the leasing class, or the holder named in
-     * {@link ConnectionPool#lease(StompConfig, String)}); empty when it is not pooled. Whoever disconnects a leased
-     * connection leaves its holders with a closed one: the JMX {@code disconnect} refuses then.
-     */
+    /** Who leases this connection from a {@link ConnectionPool}, if pooled: the JMX {@code disconnect} refuses then. */
     public List<String> leaseHolders() {
         return leaseHolders.get();
     }
@@ -444,7 +443,7 @@ public final class StompConnection implements AutoCloseable {
      */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers,
                                                          String transaction, Duration timeout) {
-        long[] sentNanos = {0};
+        long sent = System.nanoTime();
         CompletableFuture<StompFrame> receipt = receipts.send(timeout == null ? config.receiptTimeout() : timeout,
                 id -> {
                     SocketTransport transport;
@@ -455,17 +454,10 @@ public final class StompConnection implements AutoCloseable {
                                 transactions.withTransaction(headers, transaction), null);
                     }
                     ReceiptTracker.asking(frame, id).setContentLength();
-                    sentNanos[0] = System.nanoTime();
                     stats.messageSent();
                     return new ReceiptTracker.Outgoing(transport, frame);
                 });
-        receipt.whenComplete((frame, error) -> {
-            if (error == null) {
-                stats.sendConfirmed(System.nanoTime() - sentNanos[0]);
-            } else {
-                stats.sendFailed();
-            }
-        });
+        receipt.whenComplete((frame, error) -> stats.sendSettled(sent, error));
         return receipt;
     }
 
@@ -532,91 +524,9 @@ public final class StompConnection implements AutoCloseable {
         return transactions.end(transaction, false);
     }
 
-    // ------------------------------------------------------------------------------------------ connect loop
-
-    /** Runs the failover loop on this thread (state CONNECTING or RECONNECTING); on give-up moves to FAILED. */
-    private void runConnect(boolean reconnect) {
-        try {
-            goLive(connector.connect(), reconnect);
-        } catch (RuntimeException failure) {
-            StompConnectionError e = failure instanceof StompConnectionError ? (StompConnectionError) failure
-                    : new StompConnectionError("Could not connect [" + failure + "]", failure);
-            try (StateMachine.Change change = states.change()) {
-                if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
-                    throw e;
-                }
-                change.to(State.FAILED);
-                change.ready().completeExceptionally(e);
-                change.unlock();
-                LOG.error("Giving up connecting {}: {}", id, e.getMessage());
-                stats.connectionLost(e);
-                receipts.failAll("Receipt did not arrive (connection failed)", e);
-            }
-            throw e;
-        }
-    }
-
-    /** The transport answered CONNECT: the connection is live (state CONNECTED). */
-    private void goLive(SocketTransport transport, boolean reconnect) {
-        GuardedSession.Live l = sessions.connected(transport);
-        try (StateMachine.Change change = states.change()) {
-            if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
-                transport.close(null);
-                throw connector.closedMeanwhile();
-            }
-            sessions.live(l);
-            router.connected();
-            change.to(State.CONNECTED);
-            change.ready().complete(null);
-            change.unlock();
-            stats.connected(l.broker(), reconnect || l.epoch() > 1);
-            LOG.info("Connected {} to {} [version={}, session={}, server={}, profile={}, heart-beats={},{}]", id,
-                    transport.address(), l.version(), l.session(), l.server(), l.profile(), l.clientHeartBeat(),
-                    l.serverHeartBeat());
-            heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
-            resubscriber.newConnection();
-            subscriptionFrames.replay(l);
-        }
-        if (transport.isClosed()) {
-            // lost while going live: the reader's report may have come before live was set
-            router.closed(transport, new StompConnectionError("Connection closed while connecting"));
-        }
-    }
-
-    /** Runs the failover loop on a runtime thread; its outcome reaches callers through state and futures. */
-    private void startConnectThread(boolean reconnect) {
-        String what = reconnect ? "reconnect" : "connect";
-        runtime.newThread("stompest-" + what + "-" + id, () -> {
-            try {
-                runConnect(reconnect);
-            } catch (StompError e) {
-                LOG.debug("Background {} of {} ended [{}]", what, id, e.getMessage());
-            }
-        }).start();
-    }
-
-    /** A live transport closed: move to RECONNECTING, fail pending receipts, start the reconnect thread. */
+    /** The reader's report that a live socket closed (see {@link ConnectLoop#lost}). */
     private void lost(SocketTransport transport, Throwable cause) {
-        try (StateMachine.Change change = states.change()) {
-            GuardedSession.Live l = sessions.live();
-            if (l == null || l.transport() != transport || change.current() != State.CONNECTED) {
-                return; // stale, or closing/disconnecting: close() cleans up
-            }
-            sessions.live(null);
-            change.to(State.RECONNECTING);
-            change.unlock();
-            heartBeats.stop();
-            sessions.close(false);
-            stats.connectionLost(cause);
-            StompFrame error = router.lastError();
-            String reason = cause == null ? "closed" : cause.getMessage();
-            if (error != null) {
-                reason += "; last ERROR: " + error.header(StompSpec.MESSAGE_HEADER);
-            }
-            LOG.warn("Connection {} to {} lost [{}]; reconnecting", id, transport.address(), reason);
-            receipts.failAll("Receipt did not arrive (connection lost) [" + reason + "]", cause);
-        }
-        startConnectThread(true);
+        loop.lost(transport, cause);
     }
 
     @Override
