@@ -178,8 +178,7 @@ abstract class AbstractConsumerSpiIT extends StompestITSupport {
         });
         // the ShutdownStrategy suspends the consumer first (it is Suspendable), waits for the exchange, then stops it
         StompestConsumer consumer = (StompestConsumer) context.getRoute("slow").getConsumer();
-        await().atMost(Duration.ofSeconds(5)).until(() -> consumer.isSuspendingOrSuspended()
-                                                          || consumer.isStoppingOrStopped());
+        await().atMost(Duration.ofSeconds(5)).until(consumer::isSuspended); // its gate is closed now
         release.countDown();
         stopping.get(20, TimeUnit.SECONDS);
 
