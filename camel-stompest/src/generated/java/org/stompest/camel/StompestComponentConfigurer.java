@@ -51,6 +51,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectedTimeout": getOrCreateConfiguration(target).setConnectedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionpool":
         case "connectionPool": target.setConnectionPool(property(camelContext, org.stompest.client.ConnectionPool.class, value)); return true;
+        case "disablereplyto":
+        case "disableReplyTo": getOrCreateConfiguration(target).setDisableReplyTo(property(camelContext, boolean.class, value)); return true;
         case "durablesubscriptionname":
         case "durableSubscriptionName": getOrCreateConfiguration(target).setDurableSubscriptionName(property(camelContext, java.lang.String.class, value)); return true;
         case "failover": getOrCreateConfiguration(target).setFailover(property(camelContext, java.lang.String.class, value)); return true;
@@ -78,6 +80,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "receiptTimeout": getOrCreateConfiguration(target).setReceiptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replyto":
         case "replyTo": getOrCreateConfiguration(target).setReplyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "replytotype":
+        case "replyToType": getOrCreateConfiguration(target).setReplyToType(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "selector": getOrCreateConfiguration(target).setSelector(property(camelContext, java.lang.String.class, value)); return true;
@@ -88,6 +92,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "subscribeheaders":
         case "subscribeHeaders": getOrCreateConfiguration(target).setSubscribeHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "transacted": getOrCreateConfiguration(target).setTransacted(property(camelContext, boolean.class, value)); return true;
+        case "transferexception":
+        case "transferException": getOrCreateConfiguration(target).setTransferException(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
@@ -119,6 +125,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectedTimeout": return long.class;
         case "connectionpool":
         case "connectionPool": return org.stompest.client.ConnectionPool.class;
+        case "disablereplyto":
+        case "disableReplyTo": return boolean.class;
         case "durablesubscriptionname":
         case "durableSubscriptionName": return java.lang.String.class;
         case "failover": return java.lang.String.class;
@@ -146,6 +154,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "receiptTimeout": return long.class;
         case "replyto":
         case "replyTo": return java.lang.String.class;
+        case "replytotype":
+        case "replyToType": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "selector": return java.lang.String.class;
@@ -156,6 +166,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "subscribeheaders":
         case "subscribeHeaders": return java.util.Map.class;
         case "transacted": return boolean.class;
+        case "transferexception":
+        case "transferException": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "version": return java.lang.String.class;
@@ -188,6 +200,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectedTimeout": return getOrCreateConfiguration(target).getConnectedTimeout();
         case "connectionpool":
         case "connectionPool": return target.getConnectionPool();
+        case "disablereplyto":
+        case "disableReplyTo": return getOrCreateConfiguration(target).isDisableReplyTo();
         case "durablesubscriptionname":
         case "durableSubscriptionName": return getOrCreateConfiguration(target).getDurableSubscriptionName();
         case "failover": return getOrCreateConfiguration(target).getFailover();
@@ -215,6 +229,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "receiptTimeout": return getOrCreateConfiguration(target).getReceiptTimeout();
         case "replyto":
         case "replyTo": return getOrCreateConfiguration(target).getReplyTo();
+        case "replytotype":
+        case "replyToType": return getOrCreateConfiguration(target).getReplyToType();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "selector": return getOrCreateConfiguration(target).getSelector();
@@ -225,6 +241,8 @@ public class StompestComponentConfigurer extends PropertyConfigurerSupport imple
         case "subscribeheaders":
         case "subscribeHeaders": return getOrCreateConfiguration(target).getSubscribeHeaders();
         case "transacted": return getOrCreateConfiguration(target).isTransacted();
+        case "transferexception":
+        case "transferException": return getOrCreateConfiguration(target).isTransferException();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "version": return getOrCreateConfiguration(target).getVersion();

@@ -39,6 +39,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectedtimeout":
         case "connectedTimeout": target.getConfiguration().setConnectedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "disablereplyto":
+        case "disableReplyTo": target.getConfiguration().setDisableReplyTo(property(camelContext, boolean.class, value)); return true;
         case "durablesubscriptionname":
         case "durableSubscriptionName": target.getConfiguration().setDurableSubscriptionName(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -66,6 +68,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "receiptTimeout": target.getConfiguration().setReceiptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replyto":
         case "replyTo": target.getConfiguration().setReplyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "replytotype":
+        case "replyToType": target.getConfiguration().setReplyToType(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "selector": target.getConfiguration().setSelector(property(camelContext, java.lang.String.class, value)); return true;
@@ -76,6 +80,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "subscribeheaders":
         case "subscribeHeaders": target.getConfiguration().setSubscribeHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "transacted": target.getConfiguration().setTransacted(property(camelContext, boolean.class, value)); return true;
+        case "transferexception":
+        case "transferException": target.getConfiguration().setTransferException(property(camelContext, boolean.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -100,6 +106,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "connectedtimeout":
         case "connectedTimeout": return long.class;
+        case "disablereplyto":
+        case "disableReplyTo": return boolean.class;
         case "durablesubscriptionname":
         case "durableSubscriptionName": return java.lang.String.class;
         case "exceptionhandler":
@@ -127,6 +135,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "receiptTimeout": return long.class;
         case "replyto":
         case "replyTo": return java.lang.String.class;
+        case "replytotype":
+        case "replyToType": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "selector": return java.lang.String.class;
@@ -137,6 +147,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "subscribeheaders":
         case "subscribeHeaders": return java.util.Map.class;
         case "transacted": return boolean.class;
+        case "transferexception":
+        case "transferException": return boolean.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -162,6 +174,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectedtimeout":
         case "connectedTimeout": return target.getConfiguration().getConnectedTimeout();
+        case "disablereplyto":
+        case "disableReplyTo": return target.getConfiguration().isDisableReplyTo();
         case "durablesubscriptionname":
         case "durableSubscriptionName": return target.getConfiguration().getDurableSubscriptionName();
         case "exceptionhandler":
@@ -189,6 +203,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "receiptTimeout": return target.getConfiguration().getReceiptTimeout();
         case "replyto":
         case "replyTo": return target.getConfiguration().getReplyTo();
+        case "replytotype":
+        case "replyToType": return target.getConfiguration().getReplyToType();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "selector": return target.getConfiguration().getSelector();
@@ -199,6 +215,8 @@ public class StompestEndpointConfigurer extends PropertyConfigurerSupport implem
         case "subscribeheaders":
         case "subscribeHeaders": return target.getConfiguration().getSubscribeHeaders();
         case "transacted": return target.getConfiguration().isTransacted();
+        case "transferexception":
+        case "transferException": return target.getConfiguration().isTransferException();
         case "version": return target.getConfiguration().getVersion();
         default: return null;
         }

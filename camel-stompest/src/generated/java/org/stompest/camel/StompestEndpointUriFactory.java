@@ -23,7 +23,7 @@ public class StompestEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(36);
         props.add("ackMode");
         props.add("bridgeErrorHandler");
         props.add("brokerProfile");
@@ -33,6 +33,7 @@ public class StompestEndpointUriFactory extends org.apache.camel.support.compone
         props.add("connectTimeout");
         props.add("connectedTimeout");
         props.add("destination");
+        props.add("disableReplyTo");
         props.add("durableSubscriptionName");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -50,12 +51,14 @@ public class StompestEndpointUriFactory extends org.apache.camel.support.compone
         props.add("receipt");
         props.add("receiptTimeout");
         props.add("replyTo");
+        props.add("replyToType");
         props.add("requestTimeout");
         props.add("selector");
         props.add("sendHeaders");
         props.add("sslContextParameters");
         props.add("subscribeHeaders");
         props.add("transacted");
+        props.add("transferException");
         props.add("version");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

@@ -26,6 +26,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
@@ -33,6 +34,8 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.SensitiveUtils;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.util.concurrent.CamelThreadFactory;
+import org.stompest.client.ClientRuntime;
 import org.stompest.client.ConnectionPool;
 import org.stompest.protocol.StompFailoverOptions;
 import org.stompest.protocol.StompSpec;
@@ -68,8 +71,9 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
 
     private boolean ownsPool;
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+    private ClientRuntime runtime;
     private ExecutorService callbackExecutor;
-    private ScheduledExecutorService timeoutScheduler;
+    private ScheduledExecutorService scheduler;
 
     public StompestComponent() {
     }
@@ -118,38 +122,55 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
     protected void doStop() throws Exception {
         metrics.close();
         ConnectionPool pool;
-        ExecutorService callbacks;
-        ScheduledExecutorService timeouts;
+        ClientRuntime ownRuntime;
         synchronized (this) {
             pool = ownsPool ? connectionPool : null;
             if (ownsPool) {
                 connectionPool = null;
                 ownsPool = false;
             }
-            callbacks = callbackExecutor;
-            timeouts = timeoutScheduler;
-            callbackExecutor = null;
-            timeoutScheduler = null;
+            ownRuntime = runtime;
+            runtime = null;
             sslContexts.clear();
         }
         if (pool != null) {
             pool.close();
         }
-        if (callbacks != null) {
-            getCamelContext().getExecutorServiceManager().shutdownGraceful(callbacks);
-        }
-        if (timeouts != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(timeouts);
+        if (ownRuntime != null) {
+            ownRuntime.close();
+            ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+            executors.shutdownGraceful(callbackExecutor);
+            executors.shutdownNow(scheduler);
         }
         super.doStop();
     }
 
     private AutoCloseable metrics = () -> { };
 
-    /** The pool every endpoint leases its connection from; created with the component unless one was set. */
+    /**
+     * The pool every endpoint leases its connection from; created with the component unless one was set. Its
+     * connections take their threads from the CamelContext's ExecutorServiceManager (named by Camel's thread name
+     * pattern): a scheduled pool for heart-beats and timeouts, a callback pool where futures complete.
+     */
     synchronized ConnectionPool connectionPool() {
         if (connectionPool == null) {
-            connectionPool = new ConnectionPool();
+            ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+            // unbounded queue: a full queue must never make the client's reader thread run a route
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            ThreadPoolProfile profile = new ThreadPoolProfile("StompestCallback");
+            profile.setPoolSize(threads);
+            profile.setMaxPoolSize(threads);
+            profile.setMaxQueueSize(-1);
+            profile.setAllowCoreThreadTimeOut(false);
+            callbackExecutor = executors.newThreadPool(this, "StompestCallback", profile);
+            scheduler = executors.newScheduledThreadPool(this, "StompestScheduler", 2);
+            runtime = ClientRuntime.builder()
+                    .threadFactory(new CamelThreadFactory(executors.getThreadNamePattern(), "Stompest", true))
+                    .threadNames(executors::resolveThreadName)
+                    .scheduler(scheduler)
+                    .callbacks(callbackExecutor)
+                    .build();
+            connectionPool = new ConnectionPool(runtime);
             ownsPool = true;
         }
         return connectionPool;
@@ -163,34 +184,6 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
             sslContexts.put(parameters, context);
         }
         return context;
-    }
-
-    /**
-     * Where producers complete their exchanges: receipts and replies arrive on the client's threads, which must
-     * never run routes.
-     */
-    synchronized ExecutorService callbackExecutor() {
-        if (callbackExecutor == null) {
-            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-            // unbounded queue: a full queue must never make the client's reader thread run a route
-            ThreadPoolProfile profile = new ThreadPoolProfile("StompestCallback");
-            profile.setPoolSize(threads);
-            profile.setMaxPoolSize(threads);
-            profile.setMaxQueueSize(-1);
-            profile.setAllowCoreThreadTimeOut(false);
-            callbackExecutor = getCamelContext().getExecutorServiceManager()
-                    .newThreadPool(this, "StompestCallback", profile);
-        }
-        return callbackExecutor;
-    }
-
-    /** Fires the request timeouts of InOut producers. */
-    synchronized ScheduledExecutorService timeoutScheduler() {
-        if (timeoutScheduler == null) {
-            timeoutScheduler = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "StompestRequestTimeout");
-        }
-        return timeoutScheduler;
     }
 
     public StompestConfiguration getConfiguration() {

@@ -15,8 +15,13 @@
  */
 package org.stompest.camel;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HeaderFilterStrategy;
@@ -24,6 +29,11 @@ import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.stompest.client.BrokerProfile;
+import org.stompest.client.StompConfig;
+import org.stompest.client.SubscriptionOptions;
+import org.stompest.protocol.StompFailoverUri;
+import org.stompest.protocol.StompSpec;
 
 /**
  * The options of a stompest: endpoint. The component holds one instance as the defaults; each endpoint
@@ -57,7 +67,12 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     public static final long DEFAULT_REQUEST_TIMEOUT = 20000;
     public static final boolean DEFAULT_PERSISTENT = true;
     public static final int DEFAULT_PREFETCH = 100;
+    public static final boolean DEFAULT_DISABLE_REPLY_TO = false;
+    public static final boolean DEFAULT_TRANSFER_EXCEPTION = false;
     public static final String BROKER_PROFILES = "artemis,classic,rabbitmq,generic";
+    private static final String STARTUP_ATTEMPTS = "startupMaxReconnectAttempts";
+    private static final String MAX_DELAY = "maxReconnectDelay";
+    static final long DEFAULT_MAX_DELAY_MILLIS = 500;
 
     // connection
     @UriParam(label = "common", defaultValue = DEFAULT_FAILOVER)
@@ -104,6 +119,8 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private int prefetch = DEFAULT_PREFETCH;
     @UriParam(label = "consumer")
     private String durableSubscriptionName;
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_DISABLE_REPLY_TO)
+    private boolean disableReplyTo = DEFAULT_DISABLE_REPLY_TO;
 
     // producer
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_RECEIPT)
@@ -118,8 +135,13 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     private String replyTo;
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_PERSISTENT)
     private boolean persistent = DEFAULT_PERSISTENT;
+    @UriParam(label = "producer", enums = StompestRequestReply.REPLY_TO_TYPES)
+    private String replyToType;
 
     // both
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_TRANSFER_EXCEPTION)
+    private boolean transferException = DEFAULT_TRANSFER_EXCEPTION;
+
     @UriParam(label = "advanced")
     private HeaderFilterStrategy headerFilterStrategy = new StompestHeaderFilterStrategy();
 
@@ -138,6 +160,179 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
 
     private static Map<String, Object> copyOf(Map<String, Object> map) {
         return map == null ? null : new LinkedHashMap<>(map);
+    }
+
+    /**
+     * Checks every option and throws IllegalArgumentException naming the first bad one, its value and what
+     * it accepts; {@code stompDestination} is the endpoint's (durable subscriptions need a topic).
+     */
+    void validate(String stompDestination) {
+        StompestConfiguration c = this;
+        if (c.getFailover() == null || c.getFailover().isBlank()) {
+            throw invalid("failover", c.getFailover(),
+                    "tcp://host:port, ssl://host:port or failover:(tcp://host:port,...)?option=value,...");
+        }
+        try {
+            new StompFailoverUri(c.getFailover());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid option failover: " + e.getMessage()
+                    + " [accepted values: tcp://host:port, ssl://host:port or"
+                    + " failover:(tcp://host:port,...)?option=value,...]", e);
+        }
+        if (!List.of(VERSIONS.split(",")).contains(c.getVersion())) {
+            throw invalid("version", c.getVersion(), "1.0, 1.1, 1.2");
+        }
+        heartBeats(c.getHeartBeats());
+        if (!(c.getHeartBeatTolerance() >= 1.0) || Double.isInfinite(c.getHeartBeatTolerance())) {
+            throw invalid("heartBeatTolerance", c.getHeartBeatTolerance(), "a number >= 1.0");
+        }
+        positive("connectTimeout", c.getConnectTimeout(), "a duration > 0");
+        positive("connectedTimeout", c.getConnectedTimeout(), "a duration > 0");
+        positive("poolSize", c.getPoolSize(), "a whole number >= 1");
+        String ackMode = c.getAckMode();
+        if (!ACK_AUTO.equals(ackMode) && !ACK_CLIENT.equals(ackMode)
+                && !ACK_CLIENT_INDIVIDUAL.equals(ackMode)) {
+            throw invalid("ackMode", ackMode, "auto, client, client-individual");
+        }
+        positive("concurrentConsumers", c.getConcurrentConsumers(), "a whole number >= 1");
+        if (ACK_CLIENT.equals(ackMode) && c.getConcurrentConsumers() > 1) {
+            throw new IllegalArgumentException("Invalid options ackMode=client with concurrentConsumers="
+                    + c.getConcurrentConsumers() + ": a cumulative ACK of one thread's message would acknowledge"
+                    + " messages other threads are still processing [use ackMode=client-individual, or"
+                    + " concurrentConsumers=1]");
+        }
+        if (c.getPrefetch() < 0) {
+            throw invalid("prefetch", c.getPrefetch(), "a whole number >= 0 (0: the broker's default)");
+        }
+        if (c.getBrokerProfile() != null
+                && !List.of(BROKER_PROFILES.split(",")).contains(c.getBrokerProfile())) {
+            throw invalid("brokerProfile", c.getBrokerProfile(), BROKER_PROFILES);
+        }
+        if (c.getDurableSubscriptionName() != null && stompDestination.startsWith("/queue/")) {
+            throw invalid("durableSubscriptionName", c.getDurableSubscriptionName(),
+                    "a name, on a topic destination only (" + stompDestination + " is a queue)");
+        }
+        positive("receiptTimeout", c.getReceiptTimeout(), "a duration > 0");
+        positive("requestTimeout", c.getRequestTimeout(), "a duration > 0");
+        String replyType = c.getReplyToType();
+        if (replyType != null && !List.of(StompestRequestReply.REPLY_TO_TYPES.split(",")).contains(replyType)) {
+            throw invalid("replyToType", replyType, StompestRequestReply.REPLY_TO_TYPES);
+        }
+        if (c.getReplyTo() == null && (StompestRequestReply.SHARED.equals(replyType)
+                                       || StompestRequestReply.EXCLUSIVE.equals(replyType))) {
+            throw invalid("replyToType", replyType, "temporary; shared and exclusive need the replyTo option");
+        }
+    }
+
+    private static void positive(String option, long value, String accepted) {
+        if (value <= 0) {
+            throw invalid(option, value, accepted);
+        }
+    }
+
+    static IllegalArgumentException invalid(String option, Object value, String accepted) {
+        return new IllegalArgumentException(
+                "Invalid option " + option + ": " + value + " [accepted values: " + accepted + "]");
+    }
+
+    /** cx,cy → the two numbers; throws naming the option otherwise. */
+    static int[] heartBeats(String text) {
+        String accepted = "cx,cy: two whole numbers of milliseconds >= 0, such as 10000,10000";
+        if (text == null) {
+            throw invalid("heartBeats", null, accepted);
+        }
+        int comma = text.indexOf(',');
+        if (comma < 0 || text.indexOf(',', comma + 1) >= 0) {
+            throw invalid("heartBeats", text, accepted);
+        }
+        try {
+            int cx = Integer.parseInt(text.substring(0, comma).trim());
+            int cy = Integer.parseInt(text.substring(comma + 1).trim());
+            if (cx < 0 || cy < 0) {
+                throw invalid("heartBeats", text, accepted);
+            }
+            return new int[] { cx, cy };
+        } catch (NumberFormatException e) {
+            throw invalid("heartBeats", text, accepted);
+        }
+    }
+
+    /** The client's connection settings (the pool key); {@code sslContext} for ssl:// brokers, or null. */
+    StompConfig toStompConfig(SSLContext sslContext) {
+        StompestConfiguration c = this;
+        int[] beats = heartBeats(c.getHeartBeats());
+        StompConfig.Builder builder = StompConfig.builder()
+                .failover(effectiveFailover(c.getFailover()))
+                .login(c.getLogin())
+                .passcode(c.getPasscode())
+                .host(c.getHost())
+                .version(c.getVersion())
+                .heartBeats(beats[0], beats[1])
+                .heartBeatTolerance(c.getHeartBeatTolerance())
+                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .connectedTimeout(Duration.ofMillis(c.getConnectedTimeout()))
+                .maxConnections(c.getPoolSize());
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        Map<String, String> connectHeaders = stringMap(c.getConnectHeaders());
+        if (c.getClientId() != null) {
+            connectHeaders.put("client-id", c.getClientId());
+        }
+        builder.connectHeaders(connectHeaders);
+        if (c.getBrokerProfile() != null) {
+            builder.brokerProfile(BrokerProfile.valueOf(c.getBrokerProfile().toUpperCase(Locale.ROOT)));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The failover URI the connection uses: as written, plus two defaults unless the URI sets them:
+     * startupMaxReconnectAttempts=-1, so that a route whose broker is down at startup keeps connecting in the
+     * background (the stompest default, 0, would give up after the first attempt), and maxReconnectDelay=500, so
+     * that traffic resumes within a second of the broker coming back (the stompest default lets the back-off grow
+     * to 30 s).
+     */
+    static String effectiveFailover(String failover) {
+        StringBuilder effective = new StringBuilder(failover);
+        int question = failover.indexOf('?');
+        for (String option : new String[] {STARTUP_ATTEMPTS + "=-1", MAX_DELAY + "=" + DEFAULT_MAX_DELAY_MILLIS}) {
+            String name = option.substring(0, option.indexOf('='));
+            if (question < 0 || failover.indexOf(name, question) < 0) {
+                effective.append(effective.indexOf("?") >= 0 ? ',' : '?').append(option);
+            }
+        }
+        return effective.toString();
+    }
+
+    static Map<String, String> stringMap(Map<String, Object> map) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        if (map != null) {
+            map.forEach((name, value) -> {
+                if (value != null) {
+                    strings.put(name, value.toString());
+                }
+            });
+        }
+        return strings;
+    }
+
+    /** The client's subscription options of a consumer. */
+    SubscriptionOptions subscriptionOptions() {
+        StompestConfiguration c = this;
+        boolean ackOnTake = ACK_AUTO.equals(c.getAckMode());
+        Map<String, String> headers = stringMap(c.getSubscribeHeaders());
+        if (c.getDurableSubscriptionName() != null) {
+            headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
+        }
+        return SubscriptionOptions.builder()
+                .ackMode(ackOnTake ? StompSpec.ACK_CLIENT_INDIVIDUAL : c.getAckMode())
+                .prefetch(c.getPrefetch())
+                .durableSubscriptionName(c.getDurableSubscriptionName())
+                .headers(headers)
+                .selector(c.getSelector())
+                .concurrency(c.getConcurrentConsumers())
+                .build();
     }
 
     public String getFailover() {
@@ -442,12 +637,52 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     }
 
     /**
-     * Where InOut exchanges want their replies (the reply-to header); the producer subscribes to it once. By
-     * default a queue of its own: /queue/stompest.reply. followed by a unique id. Set it to a /temp-queue/... on
-     * brokers that offer temporary queues.
+     * A fixed reply destination of InOut producers (the reply-to header they send); the producer subscribes to it on
+     * first use. With it, replyToType is shared unless set to exclusive; without it, replies come to a temporary
+     * destination (see replyToType).
      */
     public void setReplyTo(String replyTo) {
         this.replyTo = replyTo;
+    }
+
+    public String getReplyToType() {
+        return replyToType;
+    }
+
+    /**
+     * Where InOut producers get their replies. temporary (default without replyTo): a destination the broker deletes
+     * when the producer goes (/temp-queue/... on ActiveMQ Classic, an exclusive auto-delete queue on RabbitMQ, an
+     * auto-deleted queue on Artemis). shared (default with replyTo): the replyTo destination, read with a selector on
+     * this producer's correlation ids, so that several producers may share it (not on RabbitMQ, which has no
+     * selectors). exclusive: the replyTo destination, read by this producer only.
+     */
+    public void setReplyToType(String replyToType) {
+        this.replyToType = replyToType;
+    }
+
+    public boolean isDisableReplyTo() {
+        return disableReplyTo;
+    }
+
+    /**
+     * Whether the consumer ignores the reply-to header of a message. By default a message with reply-to makes the
+     * exchange InOut and the route's result goes back to reply-to with the request's correlation-id.
+     */
+    public void setDisableReplyTo(boolean disableReplyTo) {
+        this.disableReplyTo = disableReplyTo;
+    }
+
+    public boolean isTransferException() {
+        return transferException;
+    }
+
+    /**
+     * Request-reply failures travel back: a consumer whose exchange failed replies with the headers
+     * stompest-exception-class and stompest-exception-message (and the message is acknowledged, not redelivered);
+     * an InOut producer turns such a reply into the exchange's exception. Only the class name and message travel.
+     */
+    public void setTransferException(boolean transferException) {
+        this.transferException = transferException;
     }
 
     @Override

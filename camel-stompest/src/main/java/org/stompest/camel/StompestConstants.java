@@ -72,20 +72,35 @@ public final class StompestConstants {
     public static final String CONTENT_TYPE = Exchange.CONTENT_TYPE;
 
     @Metadata(description = "The correlation id of a request-reply exchange (the STOMP `correlation-id` header)."
-            + " The InOut producer sets it; an InOut consumer copies it into its reply.", javaType = "String")
+            + " The InOut producer sets it (keeping one the message has, except with replyToType=shared); a consumer"
+            + " copies the request's into its reply.", javaType = "String")
     public static final String CORRELATION_ID = "correlation-id";
 
     @Metadata(description = "Where a request wants its reply (the STOMP `reply-to` header). The InOut producer"
-            + " sets it; an InOut consumer sends its reply there.", javaType = "String")
+            + " sets it; a consumer sends its reply there unless disableReplyTo is set.", javaType = "String")
     public static final String REPLY_TO = "reply-to";
 
-    /**
-     * Exchange property: the id of the STOMP transaction a transacted consumer began for this exchange. A
-     * {@code stompest:} producer on the same connection sends inside it.
-     */
+    @Metadata(label = "producer", description = "Sends the exchange to this destination instead of the"
+            + " endpoint's (written as in the URI path: queue:name, topic:name or a STOMP destination); removed from"
+            + " the message when sent. `toD` sets it when the route's destinations differ only in the path.",
+              javaType = "String")
+    public static final String DESTINATION_OVERRIDE = "CamelStompestDestinationOverride";
+
+    @Metadata(description = "With transferException: the class name of the failure a replier sends back (a STOMP"
+            + " header of the reply).", javaType = "String")
+    public static final String EXCEPTION_CLASS = "stompest-exception-class";
+
+    @Metadata(description = "With transferException: the message of the failure a replier sends back (a STOMP"
+            + " header of the reply).", javaType = "String")
+    public static final String EXCEPTION_MESSAGE = "stompest-exception-message";
+
+    @Metadata(label = "consumer", description = "Exchange property (not a header): the id of the STOMP transaction"
+            + " a transacted consumer began for this exchange; a `stompest:` producer on the same connection sends"
+            + " inside it.", javaType = "String")
     public static final String TRANSACTION_PROPERTY = "CamelStompestTransaction";
 
-    /** Exchange property: the {@code StompConnection.id()} of the connection the transaction belongs to. */
+    @Metadata(label = "consumer", description = "Exchange property (not a header): the id of the STOMP connection"
+            + " the transaction of `CamelStompestTransaction` belongs to.", javaType = "String")
     public static final String TRANSACTION_CONNECTION_PROPERTY = "CamelStompestTransactionConnection";
 
     private StompestConstants() {

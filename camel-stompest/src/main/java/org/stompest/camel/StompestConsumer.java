@@ -15,24 +15,21 @@
  */
 package org.stompest.camel;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.support.DefaultConsumer;
-import org.stompest.camel.StompestMessageMapper.Outgoing;
 import org.stompest.client.PooledConnection;
 import org.stompest.client.StompConnection;
 import org.stompest.client.StompMessage;
 import org.stompest.client.Subscription;
 import org.stompest.client.SubscriptionOptions;
 import org.stompest.client.jmx.ConnectionMBeans;
+import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,22 +43,25 @@ import org.slf4j.LoggerFactory;
  * <li>Each MESSAGE runs on the subscription's executor ({@code concurrentConsumers} threads). {@code ackMode=auto}
  * is a {@code client-individual} subscription acknowledged as a thread takes the message, so what the route has not
  * taken yet stays with the broker. Transacted: BEGIN, and the transaction id goes on the exchange.</li>
- * <li>Success: an InOut exchange sends its reply to {@code reply-to}; then ACK (in the transaction) and COMMIT. Where
- * the broker ignores the transaction of an ACK (its {@code BrokerProfile}: Artemis), COMMIT first and ACK after, so
- * a crash in between gives a duplicate and never a loss.</li>
- * <li>Failure: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker deliver it again in the way
- * that broker allows (its redelivery count and dead-letter policy apply); on a non-durable topic it is gone.</li>
+ * <li>A message with {@code reply-to} (unless {@code disableReplyTo}) makes the exchange InOut.</li>
+ * <li>Success: an InOut exchange sends its reply to {@code reply-to} (see {@link StompestRequestReply}); then ACK
+ * (in the transaction) and COMMIT. Where the broker ignores the transaction of an ACK (its {@code BrokerProfile}:
+ * Artemis), COMMIT first and ACK after, so a crash in between gives a duplicate and never a loss.</li>
+ * <li>Failure with {@code transferException} and a {@code reply-to}: the failure is the reply, and the message is
+ * settled as on success. Other failures: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker
+ * deliver it again in the way that broker allows; on a non-durable topic it is gone.</li>
+ * <li>Suspend: messages wait, unacknowledged, until resume; the subscription (durable or not) stays.</li>
+ * <li>A broker ERROR refusing the subscription: see {@link StompestSubscriptionErrors}.</li>
  * <li>Stop: no new exchanges (messages taken meanwhile stay unacknowledged); wait for those in flight, then
  * unsubscribe and release the connection.</li>
  * </ol>
  */
 @ManagedResource(description = "Managed Stompest consumer")
-public class StompestConsumer extends DefaultConsumer {
+public class StompestConsumer extends DefaultConsumer implements Suspendable {
     private static final Logger LOG = LoggerFactory.getLogger(StompestConsumer.class);
-    private static final long STOP_WAIT_MILLIS = 30_000;
 
-    private final Object inflightLock = new Object();
-    private int inflight;
+    private final StompestInflight inflight = new StompestInflight();
+    private final StompestSubscriptionErrors errors = new StompestSubscriptionErrors(this);
     private volatile PooledConnection lease;
     private volatile Subscription subscription;
 
@@ -99,19 +99,9 @@ public class StompestConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         lease = getEndpoint().leaseConnection();
-        StompestConfiguration c = configuration();
-        Map<String, String> headers = StompestEndpoint.stringMap(c.getSubscribeHeaders());
-        if (c.getDurableSubscriptionName() != null) {
-            headers.putIfAbsent(StompSpec.ID_HEADER, c.getDurableSubscriptionName()); // RabbitMQ names the queue by it
-        }
-        SubscriptionOptions options = SubscriptionOptions.builder()
-                .ackMode(ackOnTake() ? StompSpec.ACK_CLIENT_INDIVIDUAL : c.getAckMode())
-                .prefetch(c.getPrefetch())
-                .durableSubscriptionName(c.getDurableSubscriptionName())
-                .headers(headers)
-                .selector(c.getSelector())
-                .concurrency(c.getConcurrentConsumers())
-                .build();
+        lease.connection().addListener(errors);
+        inflight.open();
+        SubscriptionOptions options = configuration().subscriptionOptions();
         subscription = lease.connection().subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
         LOG.debug("Subscribed to {} [id={}, {}, connection={}]", subscription.destination(), subscription.id(),
                 options, lease.connection().id());
@@ -121,8 +111,29 @@ public class StompestConsumer extends DefaultConsumer {
     }
 
     @Override
+    protected void doSuspend() throws Exception {
+        inflight.suspend(); // the subscription (durable or not) stays; messages wait unacknowledged
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        inflight.resume();
+        super.doResume();
+    }
+
+    /**
+     * Lets no new exchange start (messages taken meanwhile stay unacknowledged and go back to the broker with the
+     * UNSUBSCRIBE), waits up to the ShutdownStrategy's timeout for the exchanges in flight so that their ACKs go out,
+     * then unsubscribes and releases the connection.
+     */
+    @Override
     protected void doStop() throws Exception {
-        awaitInflight();
+        ShutdownStrategy shutdown = getEndpoint().getCamelContext().getShutdownStrategy();
+        int left = inflight.close(shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
+        if (left > 0) {
+            LOG.warn("Stopping with {} exchanges in flight: their messages will be redelivered", left);
+        }
         Subscription s = subscription;
         subscription = null;
         if (s != null) {
@@ -131,24 +142,15 @@ public class StompestConsumer extends DefaultConsumer {
         PooledConnection l = lease;
         lease = null;
         if (l != null) {
+            l.connection().removeListener(errors);
             l.close();
         }
         super.doStop();
     }
 
-    /** Waits (bounded) until the exchanges this consumer started are done, so that their ACKs still go out. */
-    private void awaitInflight() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-        synchronized (inflightLock) {
-            while (inflight > 0) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    LOG.warn("Stopping with {} exchanges in flight: their messages will be redelivered", inflight);
-                    return;
-                }
-                inflightLock.wait(left);
-            }
-        }
+    /** The request's reply-to, or null when it has none or disableReplyTo is set. */
+    private String replyTo(StompMessage message) {
+        return configuration().isDisableReplyTo() ? null : message.headers().get(StompestConstants.REPLY_TO);
     }
 
     /** The connection of this consumer, or null when stopped. */
@@ -161,15 +163,23 @@ public class StompestConsumer extends DefaultConsumer {
         return subscription;
     }
 
+    /** The broker ERROR that refused this consumer's subscription, until a message arrives; or null. */
+    StompFrame subscriptionError() {
+        return errors.last();
+    }
+
     private void onMessage(StompMessage message) {
         PooledConnection l = lease;
-        synchronized (inflightLock) {
-            if (l == null || !isRunAllowed()) {
+        try {
+            if (l == null || !inflight.enter()) {
                 LOG.debug("Stopping: message {} stays unacknowledged for redelivery", message.messageId());
                 return;
             }
-            inflight++;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
+        errors.clear();
         try {
             if (ackOnTake()) {
                 message.ack();
@@ -179,31 +189,21 @@ public class StompestConsumer extends DefaultConsumer {
             LOG.warn("Cannot settle STOMP message {} from {}: {}", message.messageId(), message.destination(),
                     e.getMessage());
         } finally {
-            synchronized (inflightLock) {
-                inflight--;
-                inflightLock.notifyAll();
-            }
+            inflight.exit();
         }
     }
 
     private void handle(StompMessage message, StompConnection connection) {
         getEndpoint().exchangeIn();
         Exchange exchange = createExchange(false);
+        if (replyTo(message) != null) {
+            exchange.setPattern(ExchangePattern.InOut);
+        }
         try {
             try {
                 StompestMessageMapper.toCamel(message, exchange.getIn(), configuration().getHeaderFilterStrategy());
             } catch (Exception e) {
-                exchange.setException(e);
-                getExceptionHandler().handleException("Cannot turn STOMP message " + message.messageId() + " from "
-                        + message.destination() + " into an exchange", exchange, e);
-                // handled by a bridged error handler: done with it; otherwise the broker delivers it again
-                boolean handled = exchange.getException() == null
-                        || exchange.getExchangeExtension().isErrorHandlerHandled();
-                if (handled && !message.isSettled()) {
-                    message.ack();
-                } else if (!handled) {
-                    message.redeliver();
-                }
+                StompestExchanges.unmappable(message, exchange, e, getExceptionHandler());
                 return;
             }
             process(message, exchange, connection);
@@ -225,76 +225,24 @@ public class StompestConsumer extends DefaultConsumer {
             exchange.setException(e);
         }
         Throwable failure = exchange.getException();
-        if (failure == null && !exchange.isRollbackOnly()) {
+        boolean transfer = failure != null && configuration().isTransferException() && replyTo(message) != null;
+        if ((failure == null && !exchange.isRollbackOnly()) || transfer) {
             try {
-                if (exchange.getPattern().isOutCapable()) {
-                    reply(message, exchange, transaction, connection);
+                if (replyTo(message) != null && exchange.getPattern().isOutCapable()) {
+                    StompestRequestReply.reply(message, exchange, transfer ? failure : null, transaction, connection,
+                            configuration());
                 }
-                complete(message, transaction, connection);
+                StompestExchanges.complete(message, transaction, connection, configuration().getReceiptTimeout());
                 return;
             } catch (Exception e) {
-                failure = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                failure = StompestExchanges.unwrap(e);
             }
         }
-        abort(transaction, connection);
+        StompestExchanges.abort(transaction, connection, configuration().getReceiptTimeout());
         message.redeliver();
         if (failure != null) {
             getExceptionHandler().handleException("Cannot complete STOMP message " + message.messageId() + " from "
                     + message.destination(), exchange, failure);
-        }
-    }
-
-    /** ACK and COMMIT; the ACK after the COMMIT where the broker would not hold it for the transaction. */
-    private void complete(StompMessage message, String transaction, StompConnection connection) throws Exception {
-        long timeout = configuration().getReceiptTimeout();
-        if (message.isSettled()) { // ackMode=auto: acknowledged when taken
-            if (transaction != null) {
-                connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
-            }
-        } else if (transaction == null) {
-            message.ack();
-        } else if (connection.brokerProfile().honoursAckInTransaction()) {
-            message.ack(transaction);
-            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
-        } else {
-            connection.commit(transaction).get(timeout, TimeUnit.MILLISECONDS);
-            message.ack();
-        }
-    }
-
-    private void abort(String transaction, StompConnection connection) {
-        if (transaction == null) {
-            return;
-        }
-        try {
-            connection.abort(transaction).get(configuration().getReceiptTimeout(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            LOG.warn("Cannot ABORT STOMP transaction {}: {}", transaction, cause.getMessage());
-        }
-    }
-
-    /** Sends the exchange's message to the request's {@code reply-to}, with its {@code correlation-id}. */
-    private void reply(StompMessage request, Exchange exchange, String transaction, StompConnection connection)
-            throws Exception {
-        String replyTo = request.headers().get(StompestConstants.REPLY_TO);
-        if (replyTo == null) {
-            return;
-        }
-        StompestConfiguration c = configuration();
-        Outgoing out = StompestMessageMapper.toStomp(exchange.getMessage(), null, c.getHeaderFilterStrategy());
-        Map<String, String> headers = new LinkedHashMap<>(out.headers());
-        headers.keySet().removeIf(name -> name.equalsIgnoreCase(StompestConstants.REPLY_TO)
-                || name.equalsIgnoreCase(StompestConstants.CORRELATION_ID));
-        String correlationId = request.headers().get(StompestConstants.CORRELATION_ID);
-        if (correlationId != null) {
-            headers.put(StompestConstants.CORRELATION_ID, correlationId);
-        }
-        if (c.isReceipt()) {
-            connection.sendWithReceipt(replyTo, out.body(), headers, transaction,
-                    Duration.ofMillis(c.getReceiptTimeout())).get(c.getReceiptTimeout(), TimeUnit.MILLISECONDS);
-        } else {
-            connection.send(replyTo, out.body(), headers, transaction);
         }
     }
 

@@ -21,17 +21,19 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.stompest.client.StompConnection;
 import org.stompest.client.Subscription;
+import org.stompest.protocol.StompSpec;
 
 /**
  * Readiness of a {@code stompest:} consumer: UP while its connection is connected and its subscription active,
- * DOWN otherwise (for example while the broker is down at startup and the connection keeps trying).
+ * DOWN otherwise (for example while the broker is down at startup and the connection keeps trying, or after the
+ * broker refused the subscription with an ERROR, until a message arrives). Id: {@code consumer:stompest-<route id>}.
  */
 public class StompestConsumerHealthCheck extends AbstractHealthCheck {
     private final StompestConsumer consumer;
     private final String routeId;
 
     public StompestConsumerHealthCheck(StompestConsumer consumer, String routeId) {
-        super("camel", "stompest-consumer-" + routeId);
+        super("camel", "consumer:stompest-" + routeId);
         this.consumer = consumer;
         this.routeId = routeId;
     }
@@ -57,6 +59,9 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
         builder.detail("connection.state", connection.state().name());
         if (!connection.isConnected()) {
             builder.down().message("STOMP connection is " + connection.state());
+        } else if (consumer.subscriptionError() != null) {
+            builder.down().message("Broker refused the subscription to " + endpoint.getStompDestination() + ": "
+                    + consumer.subscriptionError().header(StompSpec.MESSAGE_HEADER));
         } else if (subscription == null || !subscription.isActive()) {
             builder.down().message("Subscription to " + endpoint.getStompDestination() + " is not active");
         } else {

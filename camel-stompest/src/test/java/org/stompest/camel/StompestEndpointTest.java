@@ -178,7 +178,7 @@ class StompestEndpointTest {
             "failover:(tcp://h:1)?maxReconnectDelay=30000 | failover:(tcp://h:1)?maxReconnectDelay=30000,"
             + "startupMaxReconnectAttempts=-1" })
     void routesKeepConnectingAtStartupAndRetryOftenUnlessTheUriSaysOtherwise(String failover, String effective) {
-        assertThat(StompestEndpoint.effectiveFailover(failover)).isEqualTo(effective);
+        assertThat(StompestConfiguration.effectiveFailover(failover)).isEqualTo(effective);
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class ClientRuntime implements AutoCloseable {
     private static final long SCHEDULER_KEEP_ALIVE_SECONDS = 10;
 
     private final ThreadFactory threadFactory;
+    private final UnaryOperator<String> threadNames;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final ExecutorService callbackPool;
@@ -64,6 +66,7 @@ public final class ClientRuntime implements AutoCloseable {
 
     private ClientRuntime(Builder builder) {
         this.threadFactory = builder.threadFactory != null ? builder.threadFactory : ClientRuntime::daemon;
+        this.threadNames = builder.threadNames;
         this.ownsScheduler = builder.scheduler == null;
         this.scheduler = ownsScheduler ? scheduler(named(builder.name + "-scheduler-")) : builder.scheduler;
         this.ownsCallbackPool = builder.callbacks == null;
@@ -81,12 +84,12 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * A new thread (not started) running {@code task}, made by the thread factory and named {@code name}; the
-     * factory decides the rest (daemon, group, priority; the runtime's own factory makes daemon threads).
+     * A new thread (not started) running {@code task}, made by the thread factory and named {@code name} (as the
+     * builder's {@code threadNames} turns it); the factory decides the rest (daemon, group, priority; the runtime's own factory makes daemon threads).
      */
     public Thread newThread(String name, Runnable task) {
         Thread thread = threadFactory.newThread(task);
-        thread.setName(name);
+        thread.setName(threadNames.apply(name));
         return thread;
     }
 
@@ -165,6 +168,7 @@ public final class ClientRuntime implements AutoCloseable {
         private ThreadFactory threadFactory;
         private ScheduledExecutorService scheduler;
         private ExecutorService callbacks;
+        private UnaryOperator<String> threadNames = UnaryOperator.identity();
 
         private Builder() {
         }
@@ -178,6 +182,15 @@ public final class ClientRuntime implements AutoCloseable {
         /** Makes every thread of the runtime; the runtime names each one. Default: daemon threads. */
         public Builder threadFactory(ThreadFactory threadFactory) {
             this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+            return this;
+        }
+
+        /**
+         * Turns the name the runtime gives a thread ({@code stompest-reader-<id>}, say) into the name it gets, for a
+         * container's naming pattern. Default: the name as it is.
+         */
+        public Builder threadNames(UnaryOperator<String> threadNames) {
+            this.threadNames = Objects.requireNonNull(threadNames, "threadNames");
             return this;
         }
 

@@ -64,6 +64,7 @@ public final class Requestor implements AutoCloseable {
     private final StompConnection connection;
     private final String replyTo;
     private final boolean keepCorrelationId;
+    private final String selector;
     private final String prefix = UUID.randomUUID().toString();
     private final AtomicLong count = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -77,6 +78,7 @@ public final class Requestor implements AutoCloseable {
         this.connection = builder.connection;
         this.replyTo = builder.replyTo != null ? builder.replyTo : "/queue/stompest.reply." + UUID.randomUUID();
         this.keepCorrelationId = builder.keepCorrelationId;
+        this.selector = builder.selector;
     }
 
     public static Builder builder(StompConnection connection) {
@@ -179,8 +181,8 @@ public final class Requestor implements AutoCloseable {
             throw new StompConnectionError("Requestor closed [reply-to=" + replyTo + "]");
         }
         if (replies == null) {
-            replies = connection.subscribe(replyTo, SubscriptionOptions.builder().ackMode("auto").build(),
-                    this::onReply);
+            replies = connection.subscribe(replyTo,
+                    SubscriptionOptions.builder().ackMode("auto").selector(selector).build(), this::onReply);
             LOG.debug("Replies of {} come to {} [subscription={}]", connection.id(), replyTo, replies.id());
         }
     }
@@ -217,6 +219,7 @@ public final class Requestor implements AutoCloseable {
         private final StompConnection connection;
         private String replyTo;
         private boolean keepCorrelationId;
+        private String selector;
 
         private Builder(StompConnection connection) {
             this.connection = Objects.requireNonNull(connection, "connection");
@@ -231,6 +234,16 @@ public final class Requestor implements AutoCloseable {
         /** Whether a caller's {@code correlation-id} header is kept (it must be unique among pending requests). */
         public Builder keepCorrelationId(boolean keep) {
             this.keepCorrelationId = keep;
+            return this;
+        }
+
+        /**
+         * A selector for the reply subscription, so that requestors sharing one reply destination each get their
+         * own replies (on brokers with selectors; give each requestor's correlation ids a prefix of its own and
+         * {@link #keepCorrelationId}). Default: none.
+         */
+        public Builder selector(String selector) {
+            this.selector = selector;
             return this;
         }
 

@@ -65,7 +65,7 @@ class EndpointMBeanIT extends StompestITSupport {
         }
         getMockEndpoint("mock:in").assertIsSatisfied();
 
-        ObjectName consumerSide = endpointName(server, "ackMode=client");
+        ObjectName consumerSide = endpointName(server, "ackMode="); // Camel 4.18 masks the value in MBean names
         assertThat(server.getAttribute(consumerSide, "StompDestination")).isEqualTo("/queue/" + queue);
         assertThat(server.getAttribute(consumerSide, "UriDestination")).isEqualTo("queue:" + queue);
         assertThat(server.getAttribute(consumerSide, "AckMode")).isEqualTo("client");

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 the stompest for Java authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.stompest.camel.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.stompest.client.StompConfig;
+import org.stompest.client.StompConnection;
+import org.stompest.client.SubscriptionOptions;
+
+/**
+ * The Camel SPIs on RabbitMQ; it has no selectors, but refuses a SUBSCRIBE to an /amq/queue/ that does not exist.
+ * RabbitMQ keeps the messages a stopped consumer had buffered (delivered, never acknowledged) with the connection
+ * until it closes, and refuses a NACK after the UNSUBSCRIBE: they come back once the CamelContext closes its pool.
+ */
+class RabbitMqConsumerSpiIT extends AbstractConsumerSpiIT {
+
+    @Override
+    protected String brokerUri() {
+        return SharedBrokers.rabbitMq().stompUri();
+    }
+
+    @Override
+    protected String refusedSubscriptionUri(String queue) {
+        return "stompest:/amq/queue/" + queue + "?bridgeErrorHandler=true";
+    }
+
+    /** Closes the CamelContext (and its connections), then reads the queue with a plain client. */
+    @Override
+    protected void assertComeBack(String queue, String... bodies) {
+        context.stop();
+        StompConnection client = new StompConnection(StompConfig.builder().failover(brokerUri())
+                .host(virtualHost()).build());
+        try {
+            client.connect();
+            List<String> received = new CopyOnWriteArrayList<>();
+            client.subscribe("/queue/" + queue, SubscriptionOptions.builder().ackMode("client-individual").build(),
+                    m -> {
+                        received.add(new String(m.body(), StandardCharsets.UTF_8));
+                        m.ack();
+                    });
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= bodies.length);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> received.size() == bodies.length);
+            assertThat(received).containsExactlyInAnyOrder(bodies);
+        } finally {
+            client.close();
+        }
+    }
+}
