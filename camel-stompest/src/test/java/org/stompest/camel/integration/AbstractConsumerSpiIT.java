@@ -18,9 +18,12 @@ package org.stompest.camel.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.stompest.camel.StompestConstants;
 import org.stompest.camel.StompestConsumer;
 import org.stompest.camel.StompestSubscriptionException;
+import org.stompest.client.StompConfig;
+import org.stompest.client.StompConnection;
+import org.stompest.client.SubscriptionOptions;
 
 /**
  * The Camel SPIs route authors rely on: suspend and resume, pollEnrich, toD, graceful shutdown, and broker ERRORs
@@ -92,6 +98,28 @@ abstract class AbstractConsumerSpiIT extends StompestITSupport {
         context.getRouteController().stopRoute("enrich");
 
         assertComeBack(queue, "b", "c");
+    }
+
+    /** Closes the CamelContext (and its connections), then reads the queue with a plain client. */
+    protected void assertComeBackAfterTheConnectionsClose(String queue, String... bodies) {
+        context.stop();
+        StompConnection client = new StompConnection(StompConfig.builder().failover(brokerUri())
+                .host(virtualHost()).build());
+        try {
+            client.connect();
+            List<String> received = new CopyOnWriteArrayList<>();
+            client.subscribe("/queue/" + queue, SubscriptionOptions.builder().ackMode("client-individual").build(),
+                    m -> {
+                        received.add(new String(m.body(), StandardCharsets.UTF_8));
+                        m.ack();
+                    });
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= bodies.length);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> received.size() == bodies.length);
+            assertThat(received).containsExactlyInAnyOrder(bodies);
+        } finally {
+            client.close();
+        }
     }
 
     /** Exactly these messages (in any order) are still on the queue after the consumer of the test stopped. */

@@ -15,18 +15,6 @@
  */
 package org.stompest.camel.integration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.stompest.client.StompConfig;
-import org.stompest.client.StompConnection;
-import org.stompest.client.SubscriptionOptions;
-
 /**
  * The Camel SPIs on RabbitMQ; it has no selectors, but refuses a SUBSCRIBE to an /amq/queue/ that does not exist.
  * RabbitMQ keeps the messages a stopped consumer had buffered (delivered, never acknowledged) with the connection
@@ -44,26 +32,9 @@ class RabbitMqConsumerSpiIT extends AbstractConsumerSpiIT {
         return "stompest:/amq/queue/" + queue + "?bridgeErrorHandler=true";
     }
 
-    /** Closes the CamelContext (and its connections), then reads the queue with a plain client. */
+    /** RabbitMQ keeps what a stopped subscription had been sent with the connection until that closes. */
     @Override
     protected void assertComeBack(String queue, String... bodies) {
-        context.stop();
-        StompConnection client = new StompConnection(StompConfig.builder().failover(brokerUri())
-                .host(virtualHost()).build());
-        try {
-            client.connect();
-            List<String> received = new CopyOnWriteArrayList<>();
-            client.subscribe("/queue/" + queue, SubscriptionOptions.builder().ackMode("client-individual").build(),
-                    m -> {
-                        received.add(new String(m.body(), StandardCharsets.UTF_8));
-                        m.ack();
-                    });
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= bodies.length);
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                    .until(() -> received.size() == bodies.length);
-            assertThat(received).containsExactlyInAnyOrder(bodies);
-        } finally {
-            client.close();
-        }
+        assertComeBackAfterTheConnectionsClose(queue, bodies);
     }
 }
