@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code receipt=true} (default): the SEND asks for a RECEIPT and the exchange completes asynchronously when it
  * arrives, so many exchanges are in flight on one connection; a broker ERROR, a lost connection or
  * {@code receiptTimeout} fail the exchange. {@code receipt=false}: fire and forget.</li>
- * <li>Inside a transacted {@code stompest:} route whose transaction lives on the same connection, the SEND carries
- * the transaction (committed or aborted with the route's exchange).</li>
+ * <li>In a transacted {@code stompest:} route on the same connection the SEND joins the transaction; the COMMIT's
+ * receipt confirms it (RabbitMQ answers a SEND in a transaction only at COMMIT), so it asks for none.</li>
  * <li>InOut: the client's {@link Requestor} sends with {@code reply-to} (see {@link StompestRequestReply} for the
  * {@code replyToType}s) and a {@code correlation-id}; the exchange completes with the reply, or fails with an
  * {@link ExchangeTimedOutException} after {@code requestTimeout}.</li>
@@ -59,7 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public class StompestProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(StompestProducer.class);
-    private static final String PERSISTENT_HEADER = "persistent";
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicBoolean warnedForeignTransaction = new AtomicBoolean();
@@ -183,17 +182,18 @@ public class StompestProducer extends DefaultAsyncProducer {
             // the endpoint's defaults first: sendHeaders and the message's own headers win
             Map<String, String> headers = new LinkedHashMap<>(connection.brokerProfile().routingHeaders(destination));
             if (c.isPersistent()) {
-                headers.put(PERSISTENT_HEADER, "true");
+                headers.put("persistent", "true");
             }
             headers.putAll(out.headers());
             String transaction = StompestExchanges.transactionOf(exchange, connection, warnedForeignTransaction,
                     getEndpoint());
+            boolean receipt = c.isReceipt() && transaction == null; // in a transaction the COMMIT's receipt counts
             if (exchange.getPattern().isOutCapable()) {
                 headers.put(StompestConstants.CORRELATION_ID,
                         StompestRequestReply.correlationId(c, headers, prefix, requests.incrementAndGet()));
-                done = requestor(connection).request(destination, out.body(), headers, transaction, c.isReceipt(),
+                done = requestor(connection).request(destination, out.body(), headers, transaction, receipt,
                         Duration.ofMillis(c.getRequestTimeout())).thenAccept(reply -> onReply(exchange, reply));
-            } else if (c.isReceipt()) {
+            } else if (receipt) {
                 done = connection.sendWithReceipt(destination, out.body(), headers, transaction,
                         Duration.ofMillis(c.getReceiptTimeout()));
             } else {

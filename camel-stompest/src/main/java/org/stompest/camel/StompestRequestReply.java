@@ -128,7 +128,7 @@ final class StompestRequestReply {
         if (correlationId != null) {
             headers.put(StompestConstants.CORRELATION_ID, correlationId);
         }
-        if (c.isReceipt()) {
+        if (c.isReceipt() && transaction == null) { // inside a transaction the COMMIT's receipt confirms it
             connection.sendWithReceipt(replyTo, body, headers, transaction, Duration.ofMillis(c.getReceiptTimeout()))
                     .get(c.getReceiptTimeout(), TimeUnit.MILLISECONDS);
         } else {

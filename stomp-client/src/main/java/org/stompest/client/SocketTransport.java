@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -69,7 +68,6 @@ final class SocketTransport extends Transport {
     private final Handler handler;
     private final ConnectionStats stats;
     private final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final Thread reader;
     private volatile boolean closed;
     private volatile Throwable closeCause;
@@ -164,38 +162,9 @@ final class SocketTransport extends Transport {
         return closeCause;
     }
 
-    /**
-     * Writes one frame or heart-beat.
-     *
-     * @throws StompConnectionError if the transport is closed or the write fails (the transport is then closed)
-     */
-    void write(StompItem item) {
-        writeLock.lock();
-        try {
-            writeLocked(item);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /**
-     * Writes a heart-beat unless another writer holds the lock (its write counts as a beat anyway).
-     *
-     * @return whether the beat was written
-     */
-    boolean tryBeat() {
-        if (!writeLock.tryLock()) {
-            return false;
-        }
-        try {
-            writeLocked(StompHeartBeat.INSTANCE);
-            return true;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private void writeLocked(StompItem item) {
+    @Override
+    void writeLocked(StompItem item) {
+        assert writeLock.isHeldByCurrentThread();
         if (closed) {
             throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
         }

@@ -16,9 +16,11 @@
 package org.stompest.client;
 
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompHeartBeat;
 import org.stompest.protocol.StompItem;
 
 /**
@@ -65,20 +67,43 @@ abstract class Transport {
     /** Why the transport closed (set before {@link #isClosed()} turns true), or null while open or if unknown. */
     abstract Throwable closeCause();
 
+    /** Serialises the writers of one transport. */
+    final ReentrantLock writeLock = new ReentrantLock();
+
     /**
      * Writes one frame or heart-beat.
      *
      * @throws org.stompest.error.StompConnectionError if the transport is closed or the write fails (it is then
      *         closed)
      */
-    abstract void write(StompItem item);
+    final void write(StompItem item) {
+        writeLock.lock();
+        try {
+            writeLocked(item);
+        } finally {
+            writeLock.unlock();
+        }
+    }
 
     /**
      * Writes a heart-beat unless another writer holds the lock (its write counts as a beat anyway).
      *
      * @return whether the beat was written
      */
-    abstract boolean tryBeat();
+    final boolean tryBeat() {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        try {
+            writeLocked(StompHeartBeat.INSTANCE);
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Writes one item; call with {@link #writeLock} held. */
+    abstract void writeLocked(StompItem item);
 
     /** Closes the transport (idempotent); the reader then reports {@link Handler#closed} with {@code cause}. */
     abstract void close(Throwable cause);

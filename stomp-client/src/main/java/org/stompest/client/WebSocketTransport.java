@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLContext;
 
@@ -90,7 +89,6 @@ final class WebSocketTransport extends Transport {
     private final ConnectionStats stats;
     private final boolean text;
     private final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
-    private final ReentrantLock writeLock = new ReentrantLock();
     /** What the listener hands the reader: byte[] (data), {@link Control} or {@link End}. */
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Thread reader;
@@ -182,30 +180,8 @@ final class WebSocketTransport extends Transport {
     }
 
     @Override
-    void write(StompItem item) {
-        writeLock.lock();
-        try {
-            send(item);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    @Override
-    boolean tryBeat() {
-        if (!writeLock.tryLock()) {
-            return false;
-        }
-        try {
-            send(StompHeartBeat.INSTANCE);
-            return true;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** One message; waits until the JDK took it (it allows one outstanding send). Under the write lock. */
-    private void send(StompItem item) {
+    void writeLocked(StompItem item) {
+        assert writeLock.isHeldByCurrentThread();
         if (closed) {
             throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
         }
