@@ -97,7 +97,9 @@ abstract class AbstractConsumerSpiIT extends StompestITSupport {
         assertThat(template.requestBody("direct:enrich", "", String.class)).isEqualTo("a");
         context.getRouteController().stopRoute("enrich");
 
-        assertComeBack(queue, "b", "c");
+        // what the polling consumer had been sent but not handed out was never acknowledged: it is on the queue once
+        // the connections close (with the pooled connection still open, b sometimes stayed with it: see the note)
+        assertComeBackAfterTheConnectionsClose(queue, "b", "c");
     }
 
     /** Closes the CamelContext (and its connections), then reads the queue with a plain client. */
