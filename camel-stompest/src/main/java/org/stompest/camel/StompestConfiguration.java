@@ -66,7 +66,7 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
     public static final long DEFAULT_RECEIPT_TIMEOUT = 30000;
     public static final long DEFAULT_REQUEST_TIMEOUT = 20000;
     public static final boolean DEFAULT_PERSISTENT = true;
-    public static final int DEFAULT_PREFETCH = 100;
+    public static final int DEFAULT_PREFETCH = SubscriptionOptions.DEFAULT_PREFETCH;
     public static final boolean DEFAULT_DISABLE_REPLY_TO = false;
     public static final boolean DEFAULT_TRANSFER_EXCEPTION = false;
     public static final String BROKER_PROFILES = "artemis,classic,rabbitmq,generic";
