@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * settled as on success. Other failures: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker
  * deliver it again in the way that broker allows; on a non-durable topic it is gone.</li>
  * <li>Suspend: messages wait, unacknowledged, until resume; the subscription (durable or not) stays.</li>
- * <li>A broker ERROR refusing the subscription: see {@link StompestSubscriptionErrors}.</li>
+ * <li>A broker ERROR refusing the subscription: see {@link StompestBrokerErrors}.</li>
  * <li>Stop: no new exchanges (messages taken meanwhile stay unacknowledged); wait for those in flight, then
  * unsubscribe and release the connection.</li>
  * </ol>
@@ -61,7 +61,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
     private static final Logger LOG = LoggerFactory.getLogger(StompestConsumer.class);
 
     private final StompestInflight inflight = new StompestInflight();
-    private final StompestSubscriptionErrors errors = new StompestSubscriptionErrors(this);
+    private final StompestBrokerErrors errors = new StompestBrokerErrors(this);
     private volatile PooledConnection lease;
     private volatile Subscription subscription;
 

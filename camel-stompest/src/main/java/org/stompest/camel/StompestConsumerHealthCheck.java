@@ -21,6 +21,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.stompest.client.StompConnection;
 import org.stompest.client.Subscription;
+import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
 
 /**
@@ -43,6 +44,13 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
         return false;
     }
 
+    /** Why a connection is not up: its state and, while the broker refuses CONNECT, the broker's message. */
+    static String notConnected(StompConnection connection) {
+        StompFrame refused = connection.lastError();
+        return "STOMP connection is " + connection.state()
+               + (refused == null ? "" : "; last ERROR from the broker: " + refused.header(StompSpec.MESSAGE_HEADER));
+    }
+
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         StompConnection connection = consumer.connection();
@@ -58,7 +66,7 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
         builder.detail("connection", connection.id());
         builder.detail("connection.state", connection.state().name());
         if (!connection.isConnected()) {
-            builder.down().message("STOMP connection is " + connection.state());
+            builder.down().message(notConnected(connection));
         } else if (consumer.subscriptionError() != null) {
             builder.down().message("Broker refused the subscription to " + endpoint.getStompDestination() + ": "
                     + consumer.subscriptionError().header(StompSpec.MESSAGE_HEADER));

@@ -45,7 +45,7 @@ public class StompestProducerHealthCheck extends AbstractHealthCheck {
             builder.down().message("Producer is not started");
         } else if (!connection.isConnected()) {
             builder.detail("connection", connection.id());
-            builder.down().message("STOMP connection is " + connection.state());
+            builder.down().message(StompestConsumerHealthCheck.notConnected(connection));
         } else {
             builder.detail("connection", connection.id());
             builder.detail("broker", connection.currentBroker());

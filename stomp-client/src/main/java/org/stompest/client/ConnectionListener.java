@@ -30,4 +30,11 @@ public interface ConnectionListener {
     /** The broker sent an ERROR frame (its {@code message} header and body describe the problem). */
     default void errorReceived(StompFrame error) {
     }
+
+    /**
+     * The broker answered CONNECT with this ERROR (a wrong login or passcode, an unknown virtual host), after
+     * {@link #errorReceived}: the failover loop goes on with its next attempt. Each refused attempt calls it again.
+     */
+    default void connectRefused(StompFrame error) {
+    }
 }

@@ -34,7 +34,7 @@ import org.stompest.protocol.StompFrame;
  * order.</li>
  * <li>{@link #deliver()}, called after the lock is released, tells the listeners; a thread that finds another one
  * delivering leaves its events to it.</li>
- * <li>{@link #errorReceived} tells them at once (on the reader thread).</li>
+ * <li>{@link #errorReceived} and {@link #connectRefused} tell them at once (on the reader thread).</li>
  * </ol>
  * A listener that throws is logged and the others are still told.
  */
@@ -93,6 +93,17 @@ final class ConnectionListeners {
                 listener.errorReceived(frame);
             } catch (RuntimeException e) {
                 LOG.warn("Connection listener failed on ERROR", e);
+            }
+        }
+    }
+
+    /** Tells the listeners that an ERROR refused CONNECT. */
+    void connectRefused(StompFrame frame) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                listener.connectRefused(frame);
+            } catch (RuntimeException e) {
+                LOG.warn("Connection listener failed on a refused CONNECT", e);
             }
         }
     }

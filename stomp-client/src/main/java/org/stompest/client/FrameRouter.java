@@ -32,7 +32,8 @@ import org.stompest.protocol.StompSpec;
  * <li>MESSAGE of the live socket: the queue of its subscription, as a {@link StompMessage} of the subscription's
  * generation; one for no active subscription or generation is dropped and logged.</li>
  * <li>RECEIPT: the {@link Resubscriber} if it answers a resubscribe, else the {@link ReceiptTracker}.</li>
- * <li>ERROR (redacted): the listeners, then the handshake if it answers CONNECT, else the receipt it names; it is
+ * <li>ERROR (redacted): the listeners, then the handshake if it answers CONNECT (and the listeners again:
+ * {@code connectRefused}), else the receipt it names; it is
  * kept as the {@link #lastError()}, which the next CONNECTED clears.</li>
  * <li>The socket closed: the handshake, then the connection's loss handler.</li>
  * </ol>
@@ -155,6 +156,7 @@ final class FrameRouter implements Transport.Handler {
         listeners.errorReceived(frame);
         lastError = frame; // also a refused CONNECT: callers waiting for a connection can say why
         if (connector.refused(transport, frame)) {
+            listeners.connectRefused(frame);
             return;
         }
         receipts.refused(frame.header(StompSpec.RECEIPT_ID_HEADER), frame);

@@ -18,8 +18,11 @@ package org.stompest.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ import org.stompest.client.testing.EmbeddedActiveMq;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.error.StompConnectTimeout;
 import org.stompest.error.StompConnectionError;
+import org.stompest.protocol.StompFrame;
 
 /**
  * A wrong passcode: the broker's ERROR message reaches the caller, and the failover loop backs off by its delays
@@ -87,6 +91,13 @@ class AuthenticationIT {
         // host / is RabbitMQ's virtual host; Artemis and Classic ignore it
         StompConnection connection = new StompConnection(StompConfig.builder().failover("failover:(" + uri + ")"
                 + OPTIONS).host("/").login(user).passcode("wrong-passcode").build());
+        List<StompFrame> refusals = new CopyOnWriteArrayList<>();
+        connection.addListener(new ConnectionListener() {
+            @Override
+            public void connectRefused(StompFrame error) {
+                refusals.add(error);
+            }
+        });
         long start = System.nanoTime();
         assertThatThrownBy(connection::connect).isInstanceOf(StompConnectTimeout.class)
                 .isInstanceOf(StompConnectionError.class)
@@ -102,6 +113,9 @@ class AuthenticationIT {
         assertThat(connection.stats().failoverAttempts()).isZero();
         assertThat(connection.stats().lastAttemptError()).contains(brokerMessage);
         assertThat(connection.state()).isEqualTo(StompConnection.State.FAILED);
+        assertThat(refusals).as("each refused CONNECT reaches the listeners").hasSize(3)
+                .allSatisfy(error -> assertThat(error.header("message") + new String(error.body(),
+                        StandardCharsets.UTF_8)).contains(brokerMessage).doesNotContain("wrong-passcode"));
         connection.close();
     }
 }

@@ -17,22 +17,31 @@ package org.stompest.camel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.stompest.client.ConnectionListener;
+import org.stompest.client.StompConnection;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
 
 /**
- * Hears the broker ERRORs on a consumer's connection and picks those that refuse its subscription (a denied
- * destination, a bad selector): each goes to the consumer's exception handler as a
- * {@link StompestSubscriptionException} (so {@code bridgeErrorHandler} routes it to the error handler), and the last
- * one turns the health check DOWN until {@link #clear()} (a message arrived).
+ * Hears the broker ERRORs on a consumer's connection and picks those that concern the consumer, for its exception
+ * handler (so {@code bridgeErrorHandler} routes them to the route's error handler) and its health check:
+ * <ul>
+ * <li>An ERROR refusing its subscription (a denied destination, a bad selector): a
+ * {@link StompestSubscriptionException} each time; the last one turns the health check DOWN until {@link #clear()}
+ * (a message arrived).</li>
+ * <li>An ERROR refusing CONNECT (a wrong login or passcode, an unknown virtual host): a
+ * {@link StompestConnectionRefusedException} once per distinct broker message, not per attempt of the failover loop,
+ * which keeps retrying; the next CONNECTED forgets it.</li>
+ * </ul>
  */
-final class StompestSubscriptionErrors implements ConnectionListener {
+final class StompestBrokerErrors implements ConnectionListener {
     private final StompestConsumer consumer;
     private volatile StompFrame last;
+    private String lastRefusal; // guarded by this
 
-    StompestSubscriptionErrors(StompestConsumer consumer) {
+    StompestBrokerErrors(StompestConsumer consumer) {
         this.consumer = consumer;
     }
 
@@ -42,6 +51,28 @@ final class StompestSubscriptionErrors implements ConnectionListener {
         if (concerns(error, destination, consumer.getEndpoint().getConfiguration().getSelector())) {
             last = error;
             consumer.getExceptionHandler().handleException(new StompestSubscriptionException(destination, error));
+        }
+    }
+
+    @Override
+    public void connectRefused(StompFrame error) {
+        String message = error.header(StompSpec.MESSAGE_HEADER);
+        synchronized (this) {
+            if (Objects.equals(message, lastRefusal)) {
+                return;
+            }
+            lastRefusal = message;
+        }
+        consumer.getExceptionHandler().handleException(new StompestConnectionRefusedException(
+                consumer.getEndpoint().getStompDestination(), error));
+    }
+
+    @Override
+    public void stateChanged(StompConnection.State from, StompConnection.State to) {
+        if (to == StompConnection.State.CONNECTED) {
+            synchronized (this) {
+                lastRefusal = null;
+            }
         }
     }
 
