@@ -21,6 +21,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,22 +89,20 @@ final class ConnectionListeners {
 
     /** Tells the listeners about an ERROR frame. */
     void errorReceived(StompFrame frame) {
-        for (ConnectionListener listener : listeners) {
-            try {
-                listener.errorReceived(frame);
-            } catch (RuntimeException e) {
-                LOG.warn("Connection listener failed on ERROR", e);
-            }
-        }
+        tellEach(listener -> listener.errorReceived(frame), "an ERROR");
     }
 
     /** Tells the listeners that an ERROR refused CONNECT. */
     void connectRefused(StompFrame frame) {
+        tellEach(listener -> listener.connectRefused(frame), "a refused CONNECT");
+    }
+
+    private void tellEach(Consumer<ConnectionListener> event, String what) {
         for (ConnectionListener listener : listeners) {
             try {
-                listener.connectRefused(frame);
+                event.accept(listener);
             } catch (RuntimeException e) {
-                LOG.warn("Connection listener failed on a refused CONNECT", e);
+                LOG.warn("Connection listener failed on {}", what, e);
             }
         }
     }
