@@ -98,7 +98,8 @@ public final class OrdersExample {
         });
     }
 
-    static RouteBuilder producerRoute(long periodMillis, OrderCounter counter) {
+    /** The producer half, shared with the Spring Boot example. */
+    public static RouteBuilder producerRoute(long periodMillis, OrderCounter counter) {
         return new RouteBuilder() {
             @Override
             public void configure() {

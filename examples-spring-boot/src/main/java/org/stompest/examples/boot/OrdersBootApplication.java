@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.stompest.examples.EmbeddedBroker;
 import org.stompest.examples.ExampleOptions;
 import org.stompest.examples.OrderCounter;
+import org.stompest.examples.OrdersExample;
 
 /**
  * The orders example as a Spring Boot application: the {@code stompest} component is configured by the
@@ -49,14 +50,15 @@ public class OrdersBootApplication {
     }
 
     @Bean
-    RouteBuilder orderRoutes(OrderCounter counter, @Value("${orders.period-millis:200}") long periodMillis) {
+    RouteBuilder produceOrders(OrderCounter counter, @Value("${orders.period-millis:200}") long periodMillis) {
+        return OrdersExample.producerRoute(periodMillis, counter);
+    }
+
+    @Bean
+    RouteBuilder consumeOrders(OrderCounter counter) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("timer:orders?period=" + periodMillis).routeId("produce-orders")
-                        .process(exchange -> exchange.getMessage().setBody("order #" + counter.nextOrder()))
-                        .to("stompest:queue:/orders")
-                        .bean(counter, "sent");
                 from("stompest:queue:/orders").routeId("consume-orders")
                         .bean(counter, "received")
                         .log("received ${body} (running count ${header.orderCount})");
