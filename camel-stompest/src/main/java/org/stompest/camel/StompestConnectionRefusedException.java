@@ -17,7 +17,6 @@ package org.stompest.camel;
 
 import org.stompest.client.StompBrokerError;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompSpec;
 
 /**
  * The broker refused a consumer's connection with an ERROR answering CONNECT (a wrong login or passcode, an unknown
@@ -29,6 +28,6 @@ public class StompestConnectionRefusedException extends Exception {
 
     public StompestConnectionRefusedException(String destination, StompFrame error) {
         super("Broker refused the connection of the consumer of " + destination + ": "
-              + error.header(StompSpec.MESSAGE_HEADER), new StompBrokerError(error));
+              + StompBrokerError.summary(error), new StompBrokerError(error));
     }
 }

@@ -19,10 +19,10 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.stompest.client.StompBrokerError;
 import org.stompest.client.StompConnection;
 import org.stompest.client.Subscription;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompSpec;
 
 /**
  * Readiness of a {@code stompest:} consumer: UP while its connection is connected and its subscription active,
@@ -48,7 +48,7 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
     static String notConnected(StompConnection connection) {
         StompFrame refused = connection.lastError();
         return "STOMP connection is " + connection.state()
-               + (refused == null ? "" : "; last ERROR from the broker: " + refused.header(StompSpec.MESSAGE_HEADER));
+               + (refused == null ? "" : "; last ERROR from the broker: " + StompBrokerError.summary(refused));
     }
 
     @Override
@@ -69,7 +69,7 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
             builder.down().message(notConnected(connection));
         } else if (consumer.subscriptionError() != null) {
             builder.down().message("Broker refused the subscription to " + endpoint.getStompDestination() + ": "
-                    + consumer.subscriptionError().header(StompSpec.MESSAGE_HEADER));
+                    + StompBrokerError.summary(consumer.subscriptionError()));
         } else if (subscription == null || !subscription.isActive()) {
             builder.down().message("Subscription to " + endpoint.getStompDestination() + " is not active");
         } else {

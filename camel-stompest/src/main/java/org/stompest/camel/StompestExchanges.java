@@ -27,6 +27,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stompest.client.StompBrokerError;
 import org.stompest.client.StompConnection;
 import org.stompest.client.StompMessage;
 import org.stompest.protocol.StompFrame;
@@ -100,7 +101,7 @@ final class StompestExchanges {
                 : "cannot connect: " + cause.getMessage();
         StompFrame refused = connection.lastError();
         if (refused != null) {
-            reason += "; last ERROR from the broker: " + refused.header("message");
+            reason += "; last ERROR from the broker: " + StompBrokerError.summary(refused);
         }
         return new CamelExchangeException("SEND to " + destination + " failed: " + reason + " [state="
                 + connection.state() + ", failover=" + failover + "]", exchange, cause);

@@ -30,6 +30,7 @@ import org.stompest.protocol.StompSpec;
 public class StompBrokerError extends StompProtocolError {
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 1000;
+    private static final int MAX_LINE = 200;
 
     private final transient StompFrame frame;
 
@@ -51,6 +52,24 @@ public class StompBrokerError extends StompProtocolError {
     /** The ERROR's body as UTF-8 text ("" when empty). */
     public String body() {
         return frame == null ? "" : new String(frame.body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The ERROR in one line for people: its {@code message} header and, where the body says more (RabbitMQ's
+     * {@code Bad CONNECT} names the virtual host only there), the body's first line, cut at 200 characters.
+     */
+    public static String summary(StompFrame frame) {
+        String message = frame.header(StompSpec.MESSAGE_HEADER);
+        String body = new String(frame.body(), StandardCharsets.UTF_8).strip();
+        int end = body.indexOf('\n');
+        String line = (end < 0 ? body : body.substring(0, end)).strip();
+        if (line.length() > MAX_LINE) {
+            line = line.substring(0, MAX_LINE) + "...";
+        }
+        if (line.isEmpty() || line.equals(message)) {
+            return String.valueOf(message);
+        }
+        return message == null ? line : message + ": " + line;
     }
 
     /** {@code Received ERROR [message=...]: body}, the body cut at 1000 characters. */

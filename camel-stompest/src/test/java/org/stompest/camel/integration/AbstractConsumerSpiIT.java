@@ -27,15 +27,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.stompest.camel.StompestConnectionRefusedException;
 import org.stompest.camel.StompestConstants;
 import org.stompest.camel.StompestConsumer;
+import org.stompest.camel.StompestEndpoint;
 import org.stompest.camel.StompestSubscriptionException;
 import org.stompest.client.StompConfig;
 import org.stompest.client.StompConnection;
@@ -43,12 +47,46 @@ import org.stompest.client.SubscriptionOptions;
 
 /**
  * The Camel SPIs route authors rely on: suspend and resume, pollEnrich, toD, graceful shutdown, and broker ERRORs
- * of a subscription reaching the route's error handling and the health check. One subclass per broker.
+ * refusing a subscription or a CONNECT reaching the route's error handling and the health check. One subclass per
+ * broker.
  */
 abstract class AbstractConsumerSpiIT extends StompestITSupport {
 
     /** A consumer URI (with bridgeErrorHandler=true) whose SUBSCRIBE the broker refuses with an ERROR frame. */
     protected abstract String refusedSubscriptionUri(String queue);
+
+    /**
+     * A consumer URI (with bridgeErrorHandler=true) whose CONNECT the broker refuses with an ERROR frame, the
+     * passcode (if any) being {@value #WRONG_PASSCODE}.
+     */
+    protected abstract String refusedConnectUri(String queue);
+
+    /** Part of the broker's message when it refuses {@link #refusedConnectUri}. */
+    protected abstract String refusedConnectMessage();
+
+    protected static final String WRONG_PASSCODE = "wrong-passcode";
+    private static AutoCloseable refusingBroker;
+
+    /** A consumer URI logging in to {@code broker} (closed after the class) with {@value #WRONG_PASSCODE}. */
+    protected static String wrongPasscodeUri(String queue, AutoCloseable broker, String stompUri) {
+        refusingBroker = broker;
+        return "stompest:queue:" + queue + "?bridgeErrorHandler=true&failover=" + stompUri + "&login=app&passcode="
+               + WRONG_PASSCODE;
+    }
+
+    @AfterAll
+    static void closeRefusingBroker() throws Exception {
+        if (refusingBroker != null) {
+            refusingBroker.close();
+            refusingBroker = null;
+        }
+    }
+
+    private void registerConsumerHealthChecks() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.setExposureLevel("full");
+        registry.register(registry.resolveById("consumers"));
+    }
 
     @Test
     void suspendStopsDeliveryWithoutLosingTheDurableSubscriptionAndResumeContinues() throws Exception {
@@ -219,9 +257,7 @@ abstract class AbstractConsumerSpiIT extends StompestITSupport {
     @Test
     void aRefusedSubscriptionReachesTheErrorHandlerAndTurnsTheHealthCheckDown() throws Exception {
         String queue = unique("refused");
-        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        registry.setExposureLevel("full");
-        registry.register(registry.resolveById("consumers"));
+        registerConsumerHealthChecks();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -243,5 +279,38 @@ abstract class AbstractConsumerSpiIT extends StompestITSupport {
                 assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
             });
         });
+    }
+
+    @Test
+    void aRefusedConnectReachesTheErrorHandlerOnceAndTurnsTheHealthCheckDown() throws Exception {
+        String queue = unique("refused-connect");
+        registerConsumerHealthChecks();
+        String uri = refusedConnectUri(queue);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(StompestConnectionRefusedException.class).handled(true).to("mock:refused");
+                from(uri).routeId("refused-connect").to("mock:never");
+            }
+        });
+        MockEndpoint refused = getMockEndpoint("mock:refused");
+        StompestEndpoint endpoint = context.getEndpoint(uri, StompestEndpoint.class);
+
+        refused.expectedMinimumMessageCount(1);
+        refused.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.connection().stats().connectAttempts() >= 3);
+        assertThat(refused.getReceivedCounter()).as("once per distinct refusal, not per attempt").isEqualTo(1);
+        assertThat(refused.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                .isInstanceOf(StompestConnectionRefusedException.class)
+                .hasMessageStartingWith("Broker refused the connection of the consumer of /queue/" + queue + ": ")
+                .hasMessageContaining(refusedConnectMessage()).hasMessageNotContaining(WRONG_PASSCODE);
+        HealthCheck.Result check = HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(result -> result.getCheck().getId().equals("consumer:refused-connect")).findFirst()
+                .orElseThrow();
+        assertThat(check.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(check.getMessage()).hasValueSatisfying(message -> assertThat(message)
+                .contains("last ERROR from the broker: ").contains(refusedConnectMessage())
+                .doesNotContain(WRONG_PASSCODE));
+        assertThat(getMockEndpoint("mock:never").getReceivedCounter()).isZero();
     }
 }

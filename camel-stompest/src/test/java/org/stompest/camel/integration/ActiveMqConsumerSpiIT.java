@@ -15,8 +15,22 @@
  */
 package org.stompest.camel.integration;
 
+import java.util.Map;
+
+import org.stompest.client.testing.EmbeddedActiveMq;
+
 /** The Camel SPIs on ActiveMQ Classic; it refuses a SUBSCRIBE with a selector it cannot parse. */
 class ActiveMqConsumerSpiIT extends AbstractConsumerSpiIT {
+    @Override
+    protected String refusedConnectUri(String queue) {
+        EmbeddedActiveMq secured = EmbeddedActiveMq.builder().users(Map.of("app", "s3cret")).build().start();
+        return wrongPasscodeUri(queue, secured, secured.stompUri());
+    }
+
+    @Override
+    protected String refusedConnectMessage() {
+        return "password is invalid";
+    }
 
     @Override
     protected String brokerUri() {

@@ -15,8 +15,22 @@
  */
 package org.stompest.camel.integration;
 
+import java.util.Map;
+
+import org.stompest.client.testing.EmbeddedArtemis;
+
 /** The Camel SPIs on Artemis; it refuses a SUBSCRIBE with a selector it cannot parse. */
 class ArtemisConsumerSpiIT extends AbstractConsumerSpiIT {
+    @Override
+    protected String refusedConnectUri(String queue) {
+        EmbeddedArtemis secured = EmbeddedArtemis.builder().users(Map.of("app", "s3cret")).build().start();
+        return wrongPasscodeUri(queue, secured, secured.stompUri());
+    }
+
+    @Override
+    protected String refusedConnectMessage() {
+        return "password is invalid";
+    }
 
     @Override
     protected String refusedSubscriptionUri(String queue) {

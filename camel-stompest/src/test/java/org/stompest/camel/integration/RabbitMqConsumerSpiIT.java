@@ -27,6 +27,17 @@ class RabbitMqConsumerSpiIT extends AbstractConsumerSpiIT {
         return SharedBrokers.rabbitMq().stompUri();
     }
 
+    /** An unknown virtual host (RabbitMQ's default user may log in, but not there). */
+    @Override
+    protected String refusedConnectUri(String queue) {
+        return "stompest:queue:" + queue + "?bridgeErrorHandler=true&host=no-such-vhost";
+    }
+
+    @Override
+    protected String refusedConnectMessage() {
+        return "no-such-vhost";
+    }
+
     @Override
     protected String refusedSubscriptionUri(String queue) {
         return "stompest:/amq/queue/" + queue + "?bridgeErrorHandler=true";

@@ -23,12 +23,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -37,7 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stompest.camel.StompestComponent;
-import org.stompest.camel.StompestConnectionRefusedException;
 import org.stompest.camel.StompestEndpoint;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.client.testing.TestTls;
@@ -121,41 +116,5 @@ class SecurityIT extends CamelTestSupport {
                 .cause().hasMessageContaining("no connection within 1500 ms");
         assertThat(endpoint.getConnectionState()).isIn("CONNECTING", "RECONNECTING");
         assertThat(endpoint.connection().stats().lastAttemptError()).isNotBlank();
-    }
-
-    @Test
-    void aRefusedLoginReachesTheConsumersErrorHandlerOnceAndTurnsItsHealthCheckDown() throws Exception {
-        context.getRegistry().bind("tls", trusting(tls));
-        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        registry.setExposureLevel("full");
-        registry.register(registry.resolveById("consumers"));
-        String uri = "stompest:queue:refused-login?failover=" + secured.stompUri() + "?initialReconnectDelay=50"
-                     + "&sslContextParameters=#tls&login=app&passcode=wrong-one&bridgeErrorHandler=true";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(StompestConnectionRefusedException.class).handled(true).to("mock:refused");
-                from(uri).routeId("refused-login").to("mock:never");
-            }
-        });
-        MockEndpoint refused = getMockEndpoint("mock:refused");
-        StompestEndpoint endpoint = context.getEndpoint(uri, StompestEndpoint.class);
-
-        refused.expectedMinimumMessageCount(1);
-        refused.assertIsSatisfied();
-        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.connection().stats().connectAttempts() >= 3);
-        assertThat(refused.getReceivedCounter()).as("once per distinct refusal, not per attempt").isEqualTo(1);
-        Exception caught = refused.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        assertThat(caught).isInstanceOf(StompestConnectionRefusedException.class)
-                .hasMessageStartingWith("Broker refused the connection of the consumer of /queue/refused-login: ")
-                .hasMessageContaining("password is invalid").hasMessageNotContaining("wrong-one");
-        HealthCheck.Result check = HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(result -> result.getCheck().getId().equals("consumer:refused-login")).findFirst()
-                .orElseThrow();
-        assertThat(check.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(check.getMessage()).hasValueSatisfying(message -> assertThat(message)
-                .contains("last ERROR from the broker: ").contains("password is invalid").doesNotContain("wrong-one"));
-        getMockEndpoint("mock:never").expectedMessageCount(0);
-        getMockEndpoint("mock:never").assertIsSatisfied();
     }
 }
