@@ -37,16 +37,6 @@ class ActiveMqConsumerSpiIT extends AbstractConsumerSpiIT {
         return SharedBrokers.activeMq().stompUri();
     }
 
-    /**
-     * Seen in about one run in three: a message Classic had dispatched to the polling consumer (prefetch 1) did not
-     * come back to another consumer on the same, still open connection after the UNSUBSCRIBE; it did once the
-     * connection closed. Nothing is lost, but until that is understood this asserts the guarantee that always held.
-     */
-    @Override
-    protected void assertComeBack(String queue, String... bodies) {
-        assertComeBackAfterTheConnectionsClose(queue, bodies);
-    }
-
     @Override
     protected String refusedSubscriptionUri(String queue) {
         return "stompest:queue:" + queue + "?bridgeErrorHandler=true&selector=RAW(color = = 'red')";
