@@ -17,27 +17,17 @@ package org.stompest.camel.contract;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.stompest.client.testing.FreePorts;
 
 /**
- * The machinery of the issue 15 cases on two Artemis nodes ({@link ClusterNode}, each in a child JVM), on top of the
- * delivery contract's: the two nodes are the broker of the class (started once, {@code broker.stompUri()} is the
- * failover URI over both), and a paced stream of sends that a case stops when it has seen what it wanted.
+ * The issue 15 cases on two Artemis nodes ({@link ClusterNode}, each in a child JVM), started once per class as its
+ * broker; {@code broker.stompUri()} is the failover URI over both.
  */
-abstract class ArtemisTopologySupport extends DeliveryContractSupport {
-    /** Messages a case waits for between its steps ({@code -Dcluster.phase.messages=N}). */
-    static final int PER_PHASE = Integer.getInteger("cluster.phase.messages", 200);
-    /** Each of the 4 sender threads pauses this long before each send: up to ~200 msg/s. */
-    static final long PACE_MILLIS = 20;
-    /** The first message number a sender can take after now (each of the 4 may hold one it has not sent). */
-    private static final int SENDERS_AHEAD = 4;
-
+abstract class ArtemisTopologySupport extends TopologySupport {
     /** The nodes, started in this order. */
     ClusterNode first;
     ClusterNode second;
-    final Takeover takeover = new Takeover();
     private final String firstRole;
     private final String secondRole;
 
@@ -63,7 +53,7 @@ abstract class ArtemisTopologySupport extends DeliveryContractSupport {
         int secondPort = FreePorts.find();
         first = new ClusterNode(firstRole, firstPort, secondPort, brokerDir.resolve("first"));
         second = new ClusterNode(secondRole, secondPort, firstPort, brokerDir.resolve("second"));
-        ClusterNode.Topology topology = new ClusterNode.Topology(failoverUri(), List.of(first, second));
+        ContractBroker.Topology topology = new ContractBroker.Topology(failoverUri(), List.of(first, second));
         try {
             first.launch();
             second.launch();
@@ -72,38 +62,5 @@ abstract class ArtemisTopologySupport extends DeliveryContractSupport {
             throw e;
         }
         return topology;
-    }
-
-    /** Starts the paced stream; lower the returned end to 0 to stop it, then {@link #awaitSendersDone}. */
-    AtomicLong startPacedStream() {
-        AtomicLong end = new AtomicLong(Long.MAX_VALUE);
-        startSending(end, PACE_MILLIS, (seq, done) -> {
-            if (done.getException() != null) {
-                return false;
-            }
-            takeover.confirmed(seq);
-            return true;
-        });
-        return end;
-    }
-
-    /** The fault happens now: the takeover clock starts. */
-    void fault() {
-        takeover.fault(tally.sentCount() + (long) SENDERS_AHEAD);
-    }
-
-    /** Records the takeover from the fault to the first confirmation and delivery of a message sent after it. */
-    void awaitTakeover(String after, String missing) {
-        awaitStep("a message sent after " + after + " confirmed and received",
-                () -> takeover.confirmedAfterFault() && takeover.receivedAfterFault(), missing);
-        tally.recovery(Math.max(takeover.millisToConfirmed(), takeover.millisToReceived()));
-        tally.extra("killToConfirmedMs", takeover.millisToConfirmed());
-        tally.extra("killToReceivedMs", takeover.millisToReceived());
-    }
-
-    /** Awaits {@code count} more confirmations than now. */
-    void awaitMoreConfirmed(int count, String what, String missing) {
-        int target = tally.confirmedCount() + count;
-        awaitStep(count + " confirmed " + what, () -> tally.confirmedCount() >= target, missing);
     }
 }

@@ -16,13 +16,12 @@
 package org.stompest.camel.contract;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * One Artemis node of a two-node topology in a child JVM ({@link ClusterNodeMain}) that a test kills with SIGKILL
  * and launches again on the same port and data; see {@link ClusterNodeMain} for the roles.
  */
-final class ClusterNode extends ChildProcess {
+final class ClusterNode extends ChildProcess implements ContractBroker {
     private final String role;
     private final int port;
     private final int peerPort;
@@ -42,28 +41,13 @@ final class ClusterNode extends ChildProcess {
                 Integer.toString(peerPort), dir.resolve("data").toString());
     }
 
-    String stompUri() {
-        return "tcp://127.0.0.1:" + port;
+    @Override
+    public long restart() {
+        return launch();
     }
 
-    /**
-     * The nodes of a topology as the broker of a contract test class: {@code stompUri()} is the failover URI over
-     * all of them, {@link #kill()} and {@link #restart()} act on the first node, {@link #close()} kills them all.
-     */
-    record Topology(String stompUri, List<ClusterNode> nodes) implements ContractBroker {
-        @Override
-        public void kill() {
-            nodes.get(0).kill();
-        }
-
-        @Override
-        public long restart() {
-            return nodes.get(0).launch();
-        }
-
-        @Override
-        public void close() {
-            nodes.forEach(ClusterNode::close);
-        }
+    @Override
+    public String stompUri() {
+        return "tcp://127.0.0.1:" + port;
     }
 }
