@@ -16,6 +16,7 @@
 package org.stompest.camel.contract;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * The machinery of the issue 15 cases on a topology of brokers (an HA pair, a cluster), on top of the delivery
@@ -34,12 +35,18 @@ abstract class TopologySupport extends DeliveryContractSupport {
 
     /** Starts the paced stream; lower the returned end to 0 to stop it, then {@link #awaitSendersDone}. */
     AtomicLong startPacedStream() {
+        return startPacedStream(seq -> { });
+    }
+
+    /** Like {@link #startPacedStream()}; {@code alsoConfirmed} hears of every confirmed message too. */
+    AtomicLong startPacedStream(LongConsumer alsoConfirmed) {
         AtomicLong end = new AtomicLong(Long.MAX_VALUE);
         startSending(end, PACE_MILLIS, (seq, done) -> {
             if (done.getException() != null) {
                 return false;
             }
             takeover.confirmed(seq);
+            alsoConfirmed.accept(seq);
             return true;
         });
         return end;
