@@ -84,16 +84,27 @@ final class ConnectLoop {
         }
     }
 
-    /** The transport answered CONNECT: the connection is live (state CONNECTED). */
+    /**
+     * The transport answered CONNECT: the connection is live (state CONNECTED). Three steps, so that no send overtakes
+     * the replayed SUBSCRIBEs (RabbitMQ declares a queue by the first frame naming it, and refuses a SEND without the
+     * subscription's {@code x-queue-type}) while neither lock is held during socket I/O:
+     * <ol>
+     * <li>under the state lock, the session goes live: its MESSAGEs are routed, sends still refused (not CONNECTED);</li>
+     * <li>the subscriptions are replayed on the socket;</li>
+     * <li>under the state lock, CONNECTED; then the subscriptions made during step 2 are sent.</li>
+     * </ol>
+     */
     private void goLive(Transport transport, boolean reconnect) {
         GuardedSession.Live l = sessions.connected(transport);
         try (StateMachine.Change change = states.change()) {
-            if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
-                transport.close(null);
-                throw connector.closedMeanwhile();
-            }
+            requireConnecting(change, transport);
             sessions.live(l);
             router.connected();
+        }
+        resubscriber.newConnection();
+        subscriptionFrames.replay(l);
+        try (StateMachine.Change change = states.change()) {
+            requireConnecting(change, transport);
             change.to(State.CONNECTED);
             change.ready().complete(null);
             change.unlock();
@@ -102,14 +113,21 @@ final class ConnectLoop {
                     transport.address(), l.version(), l.session(), l.server(), l.profile(), l.clientHeartBeat(),
                     l.serverHeartBeat());
             heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
-            resubscriber.newConnection();
-            subscriptionFrames.replay(l);
+            subscriptionFrames.replay(l); // only those subscribed since the first replay and not sent by their caller
         }
         if (transport.isClosed()) {
-            // lost while going live: the reader's report may have come before live was set; keep its cause
+            // lost while going live: the reader's report may have come before CONNECTED; keep its cause
             Throwable cause = transport.closeCause();
             router.closed(transport, cause != null ? cause
                     : new StompConnectionError("Connection closed while connecting"));
+        }
+    }
+
+    /** Closed meanwhile (the state is neither CONNECTING nor RECONNECTING): closes {@code transport} and throws. */
+    private void requireConnecting(StateMachine.Change change, Transport transport) {
+        if (change.current() != State.CONNECTING && change.current() != State.RECONNECTING) {
+            transport.close(null);
+            throw connector.closedMeanwhile();
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -374,5 +375,51 @@ class FakePeerTest {
         await().atMost(WAIT).until(() -> connection.isConnected() && connection.epoch() == 2);
         await().atMost(WAIT).until(first::isClosed);
         assertThat(transitions).containsSubsequence("CONNECTED->RECONNECTING", "RECONNECTING->CONNECTED");
+    }
+
+    /**
+     * A send that the reconnect releases must not overtake the replayed SUBSCRIBE: on RabbitMQ the first frame naming
+     * a queue declares it, and a SEND without the subscription's {@code x-queue-type:quorum} is refused with
+     * PRECONDITION_FAILED, which closes the connection (seen in the RabbitMQ cluster case of issue 15).
+     */
+    @Test
+    void sendsAfterAReconnectComeAfterTheReplayedSubscriptions() throws Exception {
+        connection(config()).connect();
+        FakeStompPeer.Connection first = peer.awaitConnection(WAIT);
+        connection.subscribe("/queue/quorum", SubscriptionOptions.builder()
+                .headers(Map.of("x-queue-type", "quorum")).build(), m -> { });
+        first.awaitFrame("SUBSCRIBE", WAIT);
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread sender = new Thread(() -> {
+            while (sending.get()) {
+                try {
+                    connection.send("/queue/quorum", new byte[1], Map.of());
+                } catch (StompConnectionError e) {
+                    Thread.yield(); // not connected yet: a user would retry too
+                }
+            }
+        }, "sender");
+        sender.start();
+        try {
+            FakeStompPeer.Connection current = first;
+            for (int round = 0; round < 20; round++) { // each reconnect is a new chance for the race
+                FakeStompPeer.Connection closing = current;
+                await().atMost(WAIT).until(() -> frameCommands(closing).contains("SEND"));
+                closing.close();
+                current = peer.awaitConnection(WAIT);
+                FakeStompPeer.Connection fresh = current;
+                await().atMost(WAIT).until(() -> frameCommands(fresh).contains("SEND"));
+                List<String> commands = frameCommands(fresh);
+                assertThat(commands.indexOf("SUBSCRIBE")).as("connection %s: %s", fresh.number(), commands)
+                        .isBetween(1, commands.indexOf("SEND"));
+            }
+        } finally {
+            sending.set(false);
+            sender.join(WAIT.toMillis());
+        }
+    }
+
+    private static List<String> frameCommands(FakeStompPeer.Connection conn) {
+        return conn.frames().stream().map(StompFrame::command).limit(50).toList();
     }
 }

@@ -53,6 +53,11 @@ abstract class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The last lines the running (or last) child printed, for a failure message. */
+    final synchronized String tail() {
+        return jvm == null ? "" : jvm.tail();
+    }
+
     @Override
     public final void close() {
         kill();

@@ -16,6 +16,7 @@
 package org.stompest.camel.contract;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.stompest.client.testing.RabbitMqProcess;
 
@@ -89,6 +90,30 @@ interface ContractBroker extends AutoCloseable {
         @Override
         public void close() {
             process.close();
+        }
+    }
+
+    /**
+     * The brokers of a topology (an HA pair, a cluster) as the broker of a test class: {@code stompUri} is the
+     * failover URI over all of them, {@link #kill()} and {@link #restart()} act on the first, {@link #close()} closes
+     * them all, the last first.
+     */
+    record Topology(String stompUri, List<? extends ContractBroker> nodes) implements ContractBroker {
+        @Override
+        public void kill() {
+            nodes.get(0).kill();
+        }
+
+        @Override
+        public long restart() {
+            return nodes.get(0).restart();
+        }
+
+        @Override
+        public void close() {
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).close();
+            }
         }
     }
 }

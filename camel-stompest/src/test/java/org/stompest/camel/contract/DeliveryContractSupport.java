@@ -103,7 +103,12 @@ abstract class DeliveryContractSupport {
     @BeforeAll
     void startBroker() throws IOException {
         dir = Files.createTempDirectory("contract-" + flavour() + "-");
-        broker = ContractBroker.start(flavour(), dir.resolve("broker"));
+        broker = startBroker(dir.resolve("broker"));
+    }
+
+    /** The broker of the class; a cluster case returns its topology, whose {@code stompUri()} is a failover URI. */
+    ContractBroker startBroker(Path brokerDir) {
+        return ContractBroker.start(flavour(), brokerDir);
     }
 
     @AfterAll
@@ -205,13 +210,25 @@ abstract class DeliveryContractSupport {
 
     /** Like {@link #startSending(int)}; {@code confirms} decides whether a finished exchange confirmed its message. */
     void startSending(int count, BiPredicate<Long, Exchange> confirms) {
+        startSending(new AtomicLong(count), 0, confirms);
+    }
+
+    /**
+     * Sends sequence numbers from 0 up to {@code end} in the background, {@code end} read before each send (lower it
+     * to stop the stream); each sender thread pauses {@code pauseMillis} before each send (a paced stream that is
+     * still flowing when a fault comes).
+     */
+    void startSending(AtomicLong end, long pauseMillis, BiPredicate<Long, Exchange> confirms) {
         AtomicLong next = new AtomicLong();
         senders = Executors.newFixedThreadPool(SENDERS);
         for (int i = 0; i < SENDERS; i++) {
             senders.execute(() -> {
-                for (long seq = next.getAndIncrement(); seq < count && !Thread.currentThread().isInterrupted();
+                for (long seq = next.getAndIncrement(); seq < end.get() && !Thread.currentThread().isInterrupted();
                      seq = next.getAndIncrement()) {
                     long s = seq;
+                    if (pauseMillis > 0 && !pause(pauseMillis)) {
+                        return;
+                    }
                     tally.sent(s);
                     Exchange done = template.send("direct:produce",
                             e -> e.getMessage().setBody(Bodies.make(s, PAYLOAD)));
@@ -223,19 +240,46 @@ abstract class DeliveryContractSupport {
         }
     }
 
+    /** Waits (bounded) until the sender threads ended: every send they took on completed (once its end is lowered). */
+    void awaitSendersDone(String missing) throws InterruptedException {
+        senders.shutdown();
+        if (!senders.awaitTermination(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            report();
+            throw new AssertionError(tally.name() + ": the senders did not finish within " + DEADLINE.toSeconds()
+                                     + " s (" + missing + "); " + tally.summary());
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis); // pacing the stream, not waiting for a condition
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A consumer route in a child JVM, killed after the case; its record feeds the tally on each refresh. */
     ConsumerProcess startConsumerJvm(String name, String endpointUri, String missing) {
+        return startConsumerJvm(name, broker.stompUri(), endpointUri, missing);
+    }
+
+    /**
+     * A consumer route in a child JVM on {@code failover}, killed after the case; the records of every consumer JVM
+     * of the case feed the tally on each refresh.
+     */
+    ConsumerProcess startConsumerJvm(String name, String failover, String endpointUri, String missing) {
         ConsumerProcess consumer;
         try {
-            consumer = ConsumerProcess.start(flavour() + "-" + name, dir.resolve(name), broker.stompUri(),
-                    endpointUri);
+            consumer = ConsumerProcess.start(flavour() + "-" + name, dir.resolve(name), failover, endpointUri);
         } catch (IllegalStateException e) {
             throw new AssertionError(tally.name() + ": the consumer JVM did not start (" + missing + "): "
                                      + e.getMessage(), e);
         }
         consumers.add(consumer);
-        ConsumerProcess polled = consumer;
-        refresh = () -> polled.poll(tally);
+        List<ConsumerProcess> polled = List.copyOf(consumers);
+        refresh = () -> polled.forEach(c -> c.poll(tally));
         return consumer;
     }
 

@@ -26,6 +26,15 @@
  * restart it on the same ports and data; the consumer-JVM case does the same to a Camel consumer
  * ({@link org.stompest.camel.contract.ConsumerProcess}, {@link org.stompest.camel.contract.ConsumerMain}).
  *
+ * <p>Issue 15 runs the same promise on the brokers' own clustering ({@link org.stompest.camel.contract.TopologySupport}:
+ * a paced stream, a node killed with SIGKILL mid-stream, the {@link org.stompest.camel.contract.Takeover} clock):
+ * {@link org.stompest.camel.contract.ArtemisHaPairIT} (replicated primary and backup, fail-back),
+ * {@link org.stompest.camel.contract.ArtemisClusterIT} (two clustered nodes, three competing consumer JVMs), both on
+ * {@link org.stompest.camel.contract.ClusterNode}/{@link org.stompest.camel.contract.ClusterNodeMain}, and
+ * {@link org.stompest.camel.contract.RabbitMqClusterIT} (two RabbitMQ nodes, a quorum queue). Run:
+ * {@code mvn -B -ntp -pl camel-stompest -am verify -Dtest='ArtemisHaPairIT,ArtemisClusterIT,RabbitMqClusterIT'
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ *
  * <p>Each case logs one {@link org.stompest.client.faults.Tally} line on the logger {@code faults}:
  * <pre>artemis queue-queue broker-kill: sent=1000 confirmed=1000 received=1000 duplicates=2 lost=0 recovery=395ms ...</pre>
  * Run: {@code mvn -B -ntp -pl camel-stompest -am verify -Dtest='*DeliveryContractIT'

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +59,57 @@ public final class RabbitMqProcess implements AutoCloseable {
     private final int webStompPort = FreePorts.find();
     private final int amqpPort = FreePorts.find();
     private final int distPort = FreePorts.find();
-    private final int epmdPort = FreePorts.find();
+    private final int epmdPort;
     private final String node = "rabbit-" + stompPort + "@localhost";
     private final Path dir = Paths.get("target", "rabbitmq-" + stompPort).toAbsolutePath();
+    /** The Erlang cookie file that the nodes of a cluster share; null: each node makes its own. */
+    private final Path cookie;
     private Process process;
+
+    /** A single node with an epmd of its own. */
+    public RabbitMqProcess() {
+        this(FreePorts.find(), null);
+    }
+
+    private RabbitMqProcess(int epmdPort, Path cookie) {
+        this.epmdPort = epmdPort;
+        this.cookie = cookie;
+    }
+
+    /**
+     * {@code size} nodes, not started, that can form a cluster: one epmd port and one Erlang cookie (the file
+     * {@code target/rabbitmq-cluster-<epmd port>.cookie}, copied into each node's HOME); node names, data and the
+     * other ports are each node's own. Start them, then {@link #joinCluster(RabbitMqProcess)} each to the first.
+     * epmd ends with the last node closed (it refuses {@code -kill} while nodes are registered).
+     */
+    public static List<RabbitMqProcess> cluster(int size) {
+        int epmd = FreePorts.find();
+        Path cookie = Paths.get("target", "rabbitmq-cluster-" + epmd + ".cookie").toAbsolutePath();
+        try {
+            Files.createDirectories(cookie.getParent());
+            Files.writeString(cookie, "STOMPESTCLUSTER" + epmd);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the Erlang cookie " + cookie + ": " + e.getMessage(), e);
+        }
+        List<RabbitMqProcess> nodes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nodes.add(new RabbitMqProcess(epmd, cookie));
+        }
+        return List.copyOf(nodes);
+    }
+
+    /**
+     * Makes this running node a member of {@code seed}'s cluster ({@code rabbitmqctl stop_app}, {@code join_cluster},
+     * {@code start_app}) and waits until its STOMP port answers again; throws with rabbitmqctl's output when a step
+     * fails.
+     */
+    public RabbitMqProcess joinCluster(RabbitMqProcess seed) {
+        ctl("stop_app");
+        ctl("join_cluster", seed.node());
+        ctl("start_app");
+        awaitConnect("after joining " + seed.node());
+        return this;
+    }
 
     /** Starts the broker, or throws naming why it could not. */
     public synchronized RabbitMqProcess start() {
@@ -85,6 +133,12 @@ public final class RabbitMqProcess implements AutoCloseable {
                     "web_stomp.ws_frame = binary",
                     "loopback_users.guest = true", ""));
             Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp,rabbitmq_web_stomp].\n");
+            Path homeCookie = dir.resolve("home").resolve(".erlang.cookie");
+            if (cookie != null && !Files.exists(homeCookie)) {
+                // Erlang refuses a cookie file that others may read
+                Files.copy(cookie, homeCookie);
+                Files.setPosixFilePermissions(homeCookie, PosixFilePermissions.fromString("r--------"));
+            }
             ProcessBuilder builder = new ProcessBuilder(server.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -94,6 +148,12 @@ public final class RabbitMqProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not launch RabbitMQ [" + server + "]: " + e.getMessage(), e);
         }
+        awaitConnect("while starting");
+        return this;
+    }
+
+    /** Waits until the STOMP port answers CONNECT; stops the node and throws naming why when it does not in time. */
+    private void awaitConnect(String when) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         IOException last = null;
         while (System.nanoTime() < deadline) {
@@ -101,11 +161,11 @@ public final class RabbitMqProcess implements AutoCloseable {
                 String log = logTail();
                 stopEpmd();
                 process = null;
-                throw new IllegalStateException("RabbitMQ exited while starting [dir=" + dir + "]:\n" + log);
+                throw new IllegalStateException("RabbitMQ exited " + when + " [dir=" + dir + "]:\n" + log);
             }
             try {
                 if (answersConnect()) {
-                    return this;
+                    return;
                 }
             } catch (IOException e) {
                 last = e;
@@ -118,7 +178,7 @@ public final class RabbitMqProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("RabbitMQ did not answer STOMP on port " + stompPort + " within "
+        throw new IllegalStateException("RabbitMQ did not answer STOMP on port " + stompPort + " " + when + " within "
                 + START_TIMEOUT.toSeconds() + " s [last=" + last + ", dir=" + dir + "]:\n" + logTail());
     }
 
