@@ -99,7 +99,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
     protected void doStart() throws Exception {
         super.doStart();
         lease = getEndpoint().leaseConnection();
-        lease.connection().addListener(errors);
+        errors.listenTo(lease.connection());
         inflight.open();
         SubscriptionOptions options = configuration().subscriptionOptions();
         subscription = lease.connection().subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
