@@ -180,12 +180,24 @@ public final class RabbitMqProcess implements AutoCloseable {
      * the declarations out. {@code headers} go on every SUBSCRIBE (e.g. {@code x-queue-type:quorum}).
      */
     public RabbitMqProcess declareDurably(Map<String, String> headers, String... destinations) {
+        Map<String, Map<String, String>> each = new java.util.LinkedHashMap<>();
+        for (String destination : destinations) {
+            each.put(destination, headers);
+        }
+        return declareDurably(each);
+    }
+
+    /** As {@link #declareDurably(Map, String...)}, each destination with headers of its own, one restart in all. */
+    public RabbitMqProcess declareDurably(Map<String, Map<String, String>> destinations) {
         StringBuilder frames = new StringBuilder(
                 "CONNECT\naccept-version:1.2\nhost:/\nlogin:guest\npasscode:guest\n\n\0");
-        for (int i = 0; i < destinations.length; i++) {
-            frames.append("SUBSCRIBE\nid:").append(i).append("\ndestination:").append(destinations[i]).append('\n');
-            headers.forEach((name, value) -> frames.append(name).append(':').append(value).append('\n'));
-            frames.append("\n\0UNSUBSCRIBE\nid:").append(i).append("\n\n\0");
+        int id = 0;
+        for (Map.Entry<String, Map<String, String>> destination : destinations.entrySet()) {
+            frames.append("SUBSCRIBE\nid:").append(id).append("\ndestination:").append(destination.getKey())
+                    .append('\n');
+            destination.getValue().forEach((name, value) -> frames.append(name).append(':').append(value)
+                    .append('\n'));
+            frames.append("\n\0UNSUBSCRIBE\nid:").append(id++).append("\n\n\0");
         }
         frames.append("DISCONNECT\nreceipt:declared\n\n\0");
         try (Socket socket = new Socket()) {
@@ -194,11 +206,11 @@ public final class RabbitMqProcess implements AutoCloseable {
             socket.getOutputStream().write(frames.toString().getBytes(StandardCharsets.UTF_8));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!answer.contains("receipt-id:declared") || answer.contains("ERROR")) {
-                throw new IllegalStateException("RabbitMQ did not declare " + List.of(destinations) + " [node=" + node
+                throw new IllegalStateException("RabbitMQ did not declare " + destinations.keySet() + " [node=" + node
                         + "]: " + answer.replace('\0', '|'));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not declare " + List.of(destinations) + " [node=" + node + "]", e);
+            throw new IllegalStateException("Could not declare " + destinations.keySet() + " [node=" + node + "]", e);
         }
         close();
         return start();
