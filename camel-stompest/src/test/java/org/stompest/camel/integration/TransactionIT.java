@@ -32,6 +32,11 @@ import org.stompest.client.faults.LogCapture;
  */
 class TransactionIT extends StompestITSupport {
 
+    /** Whether the broker ignores the transaction of an ACK (Artemis, the default broker of the ITs). */
+    protected boolean ignoresAckInTransaction() {
+        return true;
+    }
+
     private void route(String in, String out, boolean transacted, AtomicInteger attempts) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -108,7 +113,8 @@ class TransactionIT extends StompestITSupport {
 
     /**
      * Artemis ignores the transaction of an ACK, so there a transacted consumer ACKs after the COMMIT: the route says
-     * so once, at WARN, when its connection connects; a route without a transaction does not.
+     * so once, at WARN, when its connection connects; a route without a transaction does not, nor any route on a
+     * broker that honours the transaction of an ACK.
      */
     @Test
     void aTransactedRouteSaysAtStartWhenTheBrokerIgnoresTheTransactionOfAnAck() throws Exception {
@@ -129,7 +135,8 @@ class TransactionIT extends StompestITSupport {
             MockEndpoint.assertIsSatisfied(context);
 
             assertThat(logs.lines()).as("said once, naming the route's destination and the profile")
-                    .filteredOn(line -> line.contains("ignores the transaction of an ACK")).hasSize(1)
+                    .filteredOn(line -> line.contains("ignores the transaction of an ACK"))
+                    .hasSize(ignoresAckInTransaction() ? 1 : 0)
                     .allMatch(line -> line.contains(transacted) && line.contains("ARTEMIS"));
             assertThat(logs.lines()).noneMatch(line -> line.contains(plain));
         }
