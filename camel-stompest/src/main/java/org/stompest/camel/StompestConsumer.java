@@ -62,6 +62,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
 
     private final StompestInflight inflight = new StompestInflight();
     private final StompestBrokerErrors errors = new StompestBrokerErrors(this);
+    private final StompestTransactedAckWarning transactedAckWarning = new StompestTransactedAckWarning(this);
     private volatile PooledConnection lease;
     private volatile Subscription subscription;
 
@@ -100,6 +101,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
         super.doStart();
         lease = getEndpoint().leaseConnection();
         lease.connection().addListener(errors);
+        transactedAckWarning.listenTo(lease.connection());
         inflight.open();
         SubscriptionOptions options = configuration().subscriptionOptions();
         subscription = lease.connection().subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
@@ -143,6 +145,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
         lease = null;
         if (l != null) {
             l.connection().removeListener(errors);
+            l.connection().removeListener(transactedAckWarning);
             l.close();
         }
         super.doStop();

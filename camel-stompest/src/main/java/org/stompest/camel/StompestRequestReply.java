@@ -76,6 +76,13 @@ final class StompestRequestReply {
                 default -> "/queue/stompest.reply." + prefix;
             }).build();
         }
+        if (profile == BrokerProfile.RABBITMQ && c.getReplyTo().startsWith("/temp-queue/")) {
+            // RabbitMQ makes a /temp-queue/ only from a SEND's reply-to and refuses a SUBSCRIBE to one: the reply
+            // would never be read, and the caller would see only requestTimeout
+            throw new IllegalArgumentException("Invalid option replyTo: " + c.getReplyTo() + " cannot be subscribed"
+                    + " to on RabbitMQ [omit replyTo: replyToType=temporary gives this producer an exclusive"
+                    + " auto-delete reply queue; or use a /queue/ or /exchange/ replyTo with replyToType=exclusive]");
+        }
         if (SHARED.equals(type) && profile == BrokerProfile.RABBITMQ) {
             throw new IllegalArgumentException("Invalid option replyToType: shared needs message selectors, which"
                     + " RabbitMQ does not have [use replyToType=exclusive with a replyTo of this producer's own, or"

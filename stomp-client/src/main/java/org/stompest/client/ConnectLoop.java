@@ -15,13 +15,15 @@
  */
 package org.stompest.client;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.stompest.client.StompConnection.State;
 import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompError;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompSpec;
 
 /**
  * The failover loop's place in a connection's lifecycle: it runs the {@link Connector} (on the caller's thread for
@@ -45,10 +47,11 @@ final class ConnectLoop {
     private final HeartBeats heartBeats;
     private final Resubscriber resubscriber;
     private final SubscriptionFrames subscriptionFrames;
+    private final ShortLivedConnections shortLived;
 
     ConnectLoop(String id, ClientRuntime runtime, StateMachine states, GuardedSession sessions, Connector connector,
                 FrameRouter router, ConnectionStats stats, ReceiptTracker receipts, HeartBeats heartBeats,
-                Resubscriber resubscriber, SubscriptionFrames subscriptionFrames) {
+                Resubscriber resubscriber, SubscriptionFrames subscriptionFrames, ShortLivedConnections shortLived) {
         this.id = id;
         this.runtime = runtime;
         this.states = states;
@@ -60,12 +63,18 @@ final class ConnectLoop {
         this.heartBeats = heartBeats;
         this.resubscriber = resubscriber;
         this.subscriptionFrames = subscriptionFrames;
+        this.shortLived = shortLived;
     }
 
     /** Runs the failover loop on this thread (state CONNECTING or RECONNECTING); on give-up moves to FAILED. */
     void run(boolean reconnect) {
+        run(reconnect, Duration.ZERO);
+    }
+
+    /** As {@link #run(boolean)}, the first attempt waiting at least {@code backoff}. */
+    private void run(boolean reconnect, Duration backoff) {
         try {
-            goLive(connector.connect(), reconnect);
+            goLive(connector.connect(backoff), reconnect);
         } catch (RuntimeException failure) {
             StompConnectionError e = failure instanceof StompConnectionError ? (StompConnectionError) failure
                     : new StompConnectionError("Could not connect [" + failure + "]", failure);
@@ -101,19 +110,23 @@ final class ConnectLoop {
             sessions.live(l);
             router.connected();
         }
+        // within a cycle of connections the broker keeps closing, a CONNECTED is not news: the loss says why
+        Level level = shortLived.quiet() ? Level.DEBUG : Level.INFO;
         resubscriber.newConnection();
-        subscriptionFrames.replay(l);
+        subscriptionFrames.replay(l, level);
         try (StateMachine.Change change = states.change()) {
             requireConnecting(change, transport);
             change.to(State.CONNECTED);
             change.ready().complete(null);
             change.unlock();
             stats.connected(l.broker(), reconnect || l.epoch() > 1);
-            LOG.info("Connected {} to {} [version={}, session={}, server={}, profile={}, heart-beats={},{}]", id,
-                    transport.address(), l.version(), l.session(), l.server(), l.profile(), l.clientHeartBeat(),
+            shortLived.connected(System.nanoTime());
+            LOG.atLevel(level).log("Connected {} to {} [version={}, session={}, server={}, profile={}, heart-beats={},{}]",
+                    id, transport.address(), l.version(), l.session(), l.server(), l.profile(), l.clientHeartBeat(),
                     l.serverHeartBeat());
             heartBeats.start(transport, l.clientHeartBeat(), l.serverHeartBeat());
-            subscriptionFrames.replay(l); // only those subscribed since the first replay and not sent by their caller
+            // only those subscribed since the first replay and not sent by their caller
+            subscriptionFrames.replay(l, level);
         }
         if (transport.isClosed()) {
             // lost while going live: the reader's report may have come before CONNECTED; keep its cause
@@ -133,18 +146,26 @@ final class ConnectLoop {
 
     /** Runs the failover loop on a runtime thread; its outcome reaches callers through state and futures. */
     void start(boolean reconnect) {
+        start(reconnect, Duration.ZERO);
+    }
+
+    private void start(boolean reconnect, Duration backoff) {
         String what = reconnect ? "reconnect" : "connect";
         runtime.newThread("stompest-" + what + "-" + id, () -> {
             try {
-                run(reconnect);
+                run(reconnect, backoff);
             } catch (StompError e) {
                 LOG.debug("Background {} of {} ended [{}]", what, id, e.getMessage());
             }
         }).start();
     }
 
-    /** A live transport closed: move to RECONNECTING, fail pending receipts, start the reconnect thread. */
+    /**
+     * A live transport closed: move to RECONNECTING, fail pending receipts, start the reconnect thread; after a
+     * connection that died soon after CONNECTED, only once {@link ShortLivedConnections} says.
+     */
     void lost(Transport transport, Throwable cause) {
+        ShortLivedConnections.Loss loss;
         try (StateMachine.Change change = states.change()) {
             GuardedSession.Live l = sessions.live();
             if (l == null || l.transport() != transport || change.current() != State.CONNECTED) {
@@ -159,11 +180,19 @@ final class ConnectLoop {
             StompFrame error = router.lastError();
             String reason = cause == null ? "closed" : cause.getMessage();
             if (error != null) {
-                reason += "; last ERROR: " + error.header(StompSpec.MESSAGE_HEADER);
+                reason += "; last ERROR: " + StompBrokerError.summary(error);
             }
-            LOG.warn("Connection {} to {} lost [{}]; reconnecting", id, transport.address(), reason);
+            loss = shortLived.lost(System.nanoTime(), reason);
+            if (!loss.shortLived()) {
+                LOG.warn("Connection {} to {} lost [{}]; reconnecting", id, transport.address(), reason);
+            } else {
+                // the same reason again: said already, at WARN, when it first came
+                LOG.atLevel(loss.repeated() ? Level.DEBUG : Level.WARN).log("Connection {} to {} lost {} ms after"
+                        + " CONNECTED [{}]; counted as failed attempt {} in a row: reconnecting in {} ms", id,
+                        transport.address(), loss.livedMillis(), reason, loss.consecutive(), loss.delay().toMillis());
+            }
             receipts.failAll("Receipt did not arrive (connection lost) [" + reason + "]", cause);
         }
-        start(true);
+        start(true, loss.delay());
     }
 }

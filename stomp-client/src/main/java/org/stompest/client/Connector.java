@@ -113,9 +113,10 @@ final class Connector {
 
     /**
      * Runs one pass of the failover transport on this thread (the connection is CONNECTING or RECONNECTING): the
-     * transport that answered CONNECT, its session CONNECTED.
+     * transport that answered CONNECT, its session CONNECTED. The first attempt waits at least {@code backoff}
+     * (after a connection that died soon after CONNECTED), later ones the transport's delays.
      */
-    Transport connect() {
+    Transport connect(Duration backoff) {
         Iterator<StompFailoverAttempt> attempts;
         synchronized (failover) {
             attempts = failover.iterator();
@@ -135,7 +136,7 @@ final class Connector {
                 throw new StompConnectTimeout(e.getMessage() + detail, lastError);
             }
             StompBroker broker = attempt.broker();
-            Duration delay = attempt.delay();
+            Duration delay = count == 0 && backoff.compareTo(attempt.delay()) > 0 ? backoff : attempt.delay();
             stats.attempt(broker, delay, System.currentTimeMillis());
             count++;
             if (!delay.isZero()) {

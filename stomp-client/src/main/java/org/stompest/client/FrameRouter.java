@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompItem;
 import org.stompest.protocol.StompSpec;
@@ -54,11 +55,15 @@ final class FrameRouter implements Transport.Handler {
     /** Set once, before any transport is opened. */
     private Connector connector;
     private volatile StompFrame lastError;
+    private final ShortLivedConnections shortLived;
+    /** The description of the last ERROR logged (reader threads, one after another). */
+    private volatile String lastWarnedError;
 
     /** @param lost told when a transport closed (after the handshake heard of it) */
     FrameRouter(StompConnection connection, ConnectionStats stats, HeartBeats heartBeats, GuardedSession sessions,
                 Subscriptions subscriptions, ReceiptTracker receipts, Resubscriber resubscriber,
-                ConnectionListeners listeners, BiConsumer<Transport, Throwable> lost) {
+                ConnectionListeners listeners, BiConsumer<Transport, Throwable> lost,
+                ShortLivedConnections shortLived) {
         this.connection = connection;
         this.stats = stats;
         this.heartBeats = heartBeats;
@@ -68,6 +73,7 @@ final class FrameRouter implements Transport.Handler {
         this.resubscriber = resubscriber;
         this.listeners = listeners;
         this.lost = lost;
+        this.shortLived = shortLived;
     }
 
     /** The connector whose handshakes hear CONNECTED and ERROR; set before it opens a transport. */
@@ -160,6 +166,10 @@ final class FrameRouter implements Transport.Handler {
             return;
         }
         receipts.refused(frame.header(StompSpec.RECEIPT_ID_HEADER), frame);
-        LOG.warn("{} from {}", StompBrokerError.describe(frame), transport.address());
+        String description = StompBrokerError.describe(frame);
+        // the same ERROR on each of a row of connections the broker closes at once: said once, at WARN
+        boolean repeated = shortLived.afterShortLived() && description.equals(lastWarnedError);
+        lastWarnedError = description;
+        LOG.atLevel(repeated ? Level.DEBUG : Level.WARN).log("{} from {}", description, transport.address());
     }
 }

@@ -138,12 +138,14 @@ public final class StompConnection implements AutoCloseable {
         this.acknowledger = new Acknowledger(sessions, transactions, stats);
         this.resubscriber = new Resubscriber(sessions, receipts);
         this.subscriptionFrames = new SubscriptionFrames(id, sessions, subscriptions);
+        ShortLivedConnections shortLived = new ShortLivedConnections(config.failoverUri().options(),
+                new java.util.Random());
         this.router = new FrameRouter(this, stats, heartBeats, sessions, subscriptions, receipts, resubscriber,
-                states.listeners(), this::lost);
+                states.listeners(), this::lost, shortLived);
         this.connector = new Connector(config, id, stats, router, this.runtime, states, sessions);
         router.connector(connector);
         this.loop = new ConnectLoop(id, this.runtime, states, sessions, connector, router, stats, receipts,
-                heartBeats, resubscriber, subscriptionFrames);
+                heartBeats, resubscriber, subscriptionFrames, shortLived);
         ConnectionMBeans.register(this); // at creation: a connection that never connects shows its errors too
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.Lock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.stompest.error.StompConnectionError;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.SubscriptionToken;
@@ -105,14 +106,15 @@ final class SubscriptionFrames {
         }
     }
 
-    /** Resubscribes (same ids) on the session just CONNECTED as {@code l}. */
-    void replay(GuardedSession.Live l) {
+    /** Resubscribes (same ids) on the session just CONNECTED as {@code l}; says so at {@code level}. */
+    void replay(GuardedSession.Live l, Level level) {
         List<StompFrame> frames;
         synchronized (sessions.lock()) {
             frames = subscriptions.replay(sessions.session(), l.epoch(), l.profile());
         }
         if (!frames.isEmpty()) {
-            LOG.info("Replaying {} subscription(s) of {} on {}", frames.size(), connectionId, l.transport().address());
+            LOG.atLevel(level).log("Replaying {} subscription(s) of {} on {}", frames.size(), connectionId,
+                    l.transport().address());
         }
         try {
             for (StompFrame frame : frames) {

@@ -18,6 +18,7 @@ package org.stompest.camel.integration;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.camel.CamelExecutionException;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +40,27 @@ class RabbitMqRequestReplyIT extends AbstractRequestReplyIT {
     @Test
     @Override
     void producersSharingAReplyToGetTheirOwnReplies() throws Exception {
+        assertFirstRequestRefused("replyTo=/queue/" + unique("shared"))
+                .hasMessageStartingWith("Invalid option replyToType: shared needs message selectors");
+    }
+
+    /**
+     * RabbitMQ refuses a SUBSCRIBE to {@code /temp-queue/x} (it makes such a queue only from a SEND's reply-to): a
+     * producer with that replyTo fails at its first request naming the option and what to use, instead of timing out.
+     */
+    @Test
+    void aTempQueueReplyToIsRefusedNamingWhatToUse() throws Exception {
+        assertFirstRequestRefused("replyTo=/temp-queue/" + unique("replies") + "&replyToType=exclusive")
+                .hasMessageStartingWith("Invalid option replyTo: /temp-queue/")
+                .hasMessageContaining("replyToType=temporary");
+    }
+
+    /** A request to a live service through a producer with {@code options}: the cause of its failure. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertFirstRequestRefused(String options)
+            throws Exception {
         String queue = unique("service");
         service(queue, "");
-
-        assertThatThrownBy(() -> template.requestBody("stompest:queue:" + queue + "?replyTo=/queue/"
-                + unique("shared") + "&requestTimeout=2000", "a"))
-                .isInstanceOf(CamelExecutionException.class)
-                .cause().hasMessageStartingWith("Invalid option replyToType: shared needs message selectors");
+        return assertThatThrownBy(() -> template.requestBody("stompest:queue:" + queue + "?" + options
+                + "&requestTimeout=5000", "a")).isInstanceOf(CamelExecutionException.class).cause();
     }
 }

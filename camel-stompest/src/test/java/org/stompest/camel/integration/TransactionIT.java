@@ -21,13 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
+import org.stompest.camel.StompestConsumer;
+import org.stompest.client.faults.LogCapture;
 
 /**
  * {@code transacted=true}: the ACK and the route's sends through {@code stompest:} producers on the same connection
  * commit together, or are aborted together (and the message comes back).
  */
 class TransactionIT extends StompestITSupport {
+
+    /** Whether the broker ignores the transaction of an ACK (Artemis, the default broker of the ITs). */
+    protected boolean ignoresAckInTransaction() {
+        return true;
+    }
 
     private void route(String in, String out, boolean transacted, AtomicInteger attempts) throws Exception {
         context.addRoutes(new RouteBuilder() {
@@ -101,5 +109,36 @@ class TransactionIT extends StompestITSupport {
 
         result.assertIsSatisfied();
         assertThat(attempts).hasValue(2);
+    }
+
+    /**
+     * Artemis ignores the transaction of an ACK, so there a transacted consumer ACKs after the COMMIT: the route says
+     * so once, at WARN, when its connection connects; a route without a transaction does not, nor any route on a
+     * broker that honours the transaction of an ACK.
+     */
+    @Test
+    void aTransactedRouteSaysAtStartWhenTheBrokerIgnoresTheTransactionOfAnAck() throws Exception {
+        String transacted = unique("tx-notice");
+        String plain = unique("plain-notice");
+        try (LogCapture logs = LogCapture.start(Level.WARN, StompestConsumer.class.getName())) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("stompest:queue:" + transacted + "?transacted=true").to("mock:tx");
+                    from("stompest:queue:" + plain).to("mock:plain");
+                }
+            });
+            getMockEndpoint("mock:tx").expectedMessageCount(1);
+            getMockEndpoint("mock:plain").expectedMessageCount(1);
+            template.sendBody("stompest:queue:" + transacted, "t");
+            template.sendBody("stompest:queue:" + plain, "p");
+            MockEndpoint.assertIsSatisfied(context);
+
+            assertThat(logs.lines()).as("said once, naming the route's destination and the profile")
+                    .filteredOn(line -> line.contains("ignores the transaction of an ACK"))
+                    .hasSize(ignoresAckInTransaction() ? 1 : 0)
+                    .allMatch(line -> line.contains(transacted) && line.contains("ARTEMIS"));
+            assertThat(logs.lines()).noneMatch(line -> line.contains(plain));
+        }
     }
 }

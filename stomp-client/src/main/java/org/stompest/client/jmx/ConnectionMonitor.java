@@ -167,6 +167,11 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     }
 
     @Override
+    public String getBrokerProfile() {
+        return connection.brokerProfile().name();
+    }
+
+    @Override
     public String getCurrentBroker() {
         return Redact.uri(connection.currentBroker());
     }

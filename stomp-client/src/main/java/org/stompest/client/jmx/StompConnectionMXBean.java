@@ -50,6 +50,11 @@ public interface StompConnectionMXBean {
     @Description("server header of the broker's CONNECTED frame (broker name and version); null when not connected")
     String getServer();
 
+    @Description("Broker profile in force (ARTEMIS, CLASSIC, RABBITMQ or GENERIC): forced by the configuration, else"
+            + " named by the server header of CONNECTED; it decides prefetch, durable subscription, redelivery and"
+            + " routing headers")
+    String getBrokerProfile();
+
     @Description("tcp://host:port of the broker of the live session; null when not connected")
     String getCurrentBroker();
 

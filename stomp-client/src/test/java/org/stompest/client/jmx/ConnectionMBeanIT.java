@@ -101,6 +101,7 @@ class ConnectionMBeanIT {
         assertThat(attribute(name, "Version")).isEqualTo("1.2").isEqualTo(connection.version());
         assertThat(attribute(name, "SessionId")).isNotNull().isEqualTo(connection.sessionId());
         assertThat(attribute(name, "Server")).isEqualTo(connection.server());
+        assertThat(attribute(name, "BrokerProfile")).isEqualTo(connection.brokerProfile().name()).isEqualTo("ARTEMIS");
         assertThat(attribute(name, "CurrentBroker")).isEqualTo(connection.currentBroker());
         assertThat(attribute(name, "ClientHeartBeatMillis")).isEqualTo(connection.clientHeartBeat());
         assertThat(attribute(name, "ServerHeartBeatMillis")).isEqualTo(connection.serverHeartBeat());
