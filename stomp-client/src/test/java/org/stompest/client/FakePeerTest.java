@@ -384,7 +384,9 @@ class FakePeerTest {
      */
     @Test
     void sendsAfterAReconnectComeAfterTheReplayedSubscriptions() throws Exception {
-        connection(config()).connect();
+        // each connection lives shorter than ShortLivedConnections.SHORT_LIVED: cap the back-off that earns
+        connection(StompConfig.builder().failover("failover:(" + peer.uri() + ")?initialReconnectDelay=10,"
+                + "maxReconnectDelay=50").heartBeats(0, 0)).connect();
         FakeStompPeer.Connection first = peer.awaitConnection(WAIT);
         connection.subscribe("/queue/quorum", SubscriptionOptions.builder()
                 .headers(Map.of("x-queue-type", "quorum")).build(), m -> { });
