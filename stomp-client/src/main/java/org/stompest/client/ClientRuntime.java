@@ -114,6 +114,14 @@ public final class ClientRuntime implements AutoCloseable {
         return callbacks;
     }
 
+    /**
+     * A new executor that runs its tasks one at a time, in the order given, on {@link #callbacks()}: what must keep
+     * its order (one connection's receipts, one MBean's notifications), and a burst of tasks wakes one thread once.
+     */
+    public Executor serialCallbacks() {
+        return new SerialExecutor(callbacks);
+    }
+
     private void callback(Runnable task) {
         try {
             callbackPool.execute(task);
