@@ -430,6 +430,14 @@ public final class StompConnection implements AutoCloseable {
         stats.messageSent();
     }
 
+    /** Sends what deferred writes (ACKs of a busy subscription worker) left buffered on the current socket. */
+    void flushDeferred() {
+        GuardedSession.Live current = sessions.live();
+        if (current != null) {
+            current.transport().flushDeferred();
+        }
+    }
+
     /** Sends and completes with the RECEIPT, within {@code receiptTimeout}. */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers) {
         return sendWithReceipt(destination, body, headers, null, null);

@@ -65,6 +65,8 @@ final class StompSubscription implements Subscription {
     private static final long POLL_MILLIS = 200;
     /** Queued to wake and end the workers of an inactive subscription. */
     private static final StompMessage STOP = new StompMessage(null, null, null, -1, false);
+    /** The subscription a worker thread serves (for {@link #moreQueuedForThisWorker()}). */
+    private static final ThreadLocal<StompSubscription> WORKING_FOR = new ThreadLocal<>();
     /** Between the id and the generation in {@link #wireId()}. */
     static final String GENERATION_SEPARATOR = "~g";
 
@@ -236,6 +238,14 @@ final class StompSubscription implements Subscription {
     }
 
     /**
+     * Whether the calling thread is one of this subscription's workers and more messages wait: an ACK it sends
+     * may then stay buffered, since the worker flushes before it waits for the queue.
+     */
+    boolean moreQueuedForThisWorker() {
+        return WORKING_FOR.get() == this && !queue.isEmpty();
+    }
+
+    /**
      * Called on the reader thread: queues the message, waiting while the queue is full (the monitor's silence
      * check is suspended meanwhile) as long as this subscription is active and {@code alive} holds.
      *
@@ -289,9 +299,14 @@ final class StompSubscription implements Subscription {
     }
 
     private void work() {
+        WORKING_FOR.set(this);
         try {
             while (active) {
-                StompMessage message = queue.take();
+                StompMessage message = queue.poll();
+                if (message == null) {
+                    connection.flushDeferred(); // deferred ACKs go out before the worker waits
+                    message = queue.take();
+                }
                 if (message != STOP && active) {
                     deliver(message);
                 }
@@ -299,6 +314,7 @@ final class StompSubscription implements Subscription {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            connection.flushDeferred();
             wakeNextWorker();
         }
     }
