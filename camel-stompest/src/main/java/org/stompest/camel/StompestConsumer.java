@@ -153,7 +153,7 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
 
     /** The request's reply-to, or null when it has none or disableReplyTo is set. */
     private String replyTo(StompMessage message) {
-        return configuration().isDisableReplyTo() ? null : message.headers().get(StompestConstants.REPLY_TO);
+        return configuration().isDisableReplyTo() ? null : message.header(StompestConstants.REPLY_TO);
     }
 
     /** The connection of this consumer, or null when stopped. */

@@ -15,6 +15,9 @@
  */
 package org.stompest.camel;
 
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.stompest.client.BrokerProfile;
 import org.stompest.protocol.StompSpec;
@@ -36,17 +39,28 @@ import org.stompest.protocol.StompSpec;
  * {@code subscription}, {@code ack}, {@code redelivered}, {@code receipt-id}).</li>
  * </ul>
  * Names are compared ignoring case, as Camel headers are.
+ *
+ * <p>While the received direction keeps this configuration (no setter of it called, {@link #getInFilter()} not
+ * asked for, not a subclass), {@link StompestMessageMapper} decides each received header with
+ * {@link #letsIn(String, String)}: the same decision, with the prefixes looked at only for a name whose first
+ * letter can start one.
  */
 public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
     private static final String[] CAMEL_HEADERS = { "Camel", "camel", "org.apache.camel." };
     private static final String[] CAMEL_AND_BROKER_INTERNAL = { "Camel", "camel", "org.apache.camel.", "__AMQ",
         "__amq", "_AMQ", "_amq", "JMSX", "jmsx" };
 
+    /** The first letters of {@link #CAMEL_AND_BROKER_INTERNAL}. */
+    private static final String PREFIX_STARTS = "Cco_Jj";
+
+    /** Whether the received direction still has the configuration the constructor gave it. */
+    private volatile boolean stockIn;
+
     public StompestHeaderFilterStrategy() {
         setLowerCase(true);
         setOutFilterStartsWith(CAMEL_HEADERS);
         setInFilterStartsWith(CAMEL_AND_BROKER_INTERNAL);
-        getInFilter().addAll(BrokerProfile.DELIVERY_HEADERS);
+        super.getInFilter().addAll(BrokerProfile.DELIVERY_HEADERS);
 
         getOutFilter().add(StompSpec.DESTINATION_HEADER);
         getOutFilter().add(StompSpec.RECEIPT_HEADER);
@@ -59,5 +73,98 @@ public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
         getOutFilter().add(StompSpec.ACK_HEADER);
         getOutFilter().add("redelivered");
         getOutFilter().add("destination-type");
+        stockIn = getClass() == StompestHeaderFilterStrategy.class;
+    }
+
+    /** Whether {@link #letsIn} gives this strategy's decision for received headers. */
+    boolean isStockIn() {
+        return stockIn;
+    }
+
+    /**
+     * The decision of the constructor's configuration for a received header, as Camel 4.18's
+     * {@code DefaultHeaderFilterStrategy} makes it ({@code !applyFilterToExternalHeaders}): a name and a value,
+     * neither the name nor its lower case starting with a {@code Camel}/{@code camel}/{@code org.apache.camel.}/
+     * broker-internal prefix, and the lower case not one of {@link BrokerProfile#DELIVERY_HEADERS}. The prefixes
+     * are only tried for a name whose first letter can start one: most names are decided by one set lookup.
+     */
+    static boolean letsIn(String name, String value) {
+        if (name == null || value == null) {
+            return false;
+        }
+        String lower = name.toLowerCase();
+        if (mayStartAPrefix(name) || mayStartAPrefix(lower)) {
+            for (String prefix : CAMEL_AND_BROKER_INTERNAL) {
+                if (name.startsWith(prefix) || lower.startsWith(prefix)) {
+                    return false;
+                }
+            }
+        }
+        return !BrokerProfile.DELIVERY_HEADERS.contains(lower);
+    }
+
+    private static boolean mayStartAPrefix(String name) {
+        return !name.isEmpty() && PREFIX_STARTS.indexOf(name.charAt(0)) >= 0;
+    }
+
+    /** The set can be changed through what this returns, so {@link #letsIn} no longer applies. */
+    @Override
+    public Set<String> getInFilter() {
+        stockIn = false;
+        return super.getInFilter();
+    }
+
+    @Override
+    public void setInFilter(Set<String> value) {
+        stockIn = false;
+        super.setInFilter(value);
+    }
+
+    @Override
+    public void setInFilter(String value) {
+        stockIn = false;
+        super.setInFilter(value);
+    }
+
+    @Override
+    public void setInFilterStartsWith(String... value) {
+        stockIn = false;
+        super.setInFilterStartsWith(value);
+    }
+
+    @Override
+    public void setInFilterPattern(String value) {
+        stockIn = false;
+        super.setInFilterPattern(value);
+    }
+
+    @Override
+    public void setInFilterPattern(Pattern value) {
+        stockIn = false;
+        super.setInFilterPattern(value);
+    }
+
+    @Override
+    public void setLowerCase(boolean value) {
+        stockIn = false;
+        super.setLowerCase(value);
+    }
+
+    @Override
+    public void setCaseInsensitive(boolean value) {
+        stockIn = false;
+        super.setCaseInsensitive(value);
+    }
+
+    @Override
+    public void setFilterOnMatch(boolean value) {
+        stockIn = false;
+        super.setFilterOnMatch(value);
+    }
+
+    @Override
+    public void setAllowNullValues(boolean value) {
+        stockIn = false;
+        super.setAllowNullValues(value);
     }
 }

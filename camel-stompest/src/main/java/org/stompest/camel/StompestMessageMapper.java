@@ -18,7 +18,9 @@ package org.stompest.camel;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -58,9 +60,22 @@ public final class StompestMessageMapper {
      */
     public static void toCamel(StompMessage message, Message target, HeaderFilterStrategy filter) {
         Exchange exchange = target.getExchange();
-        for (Map.Entry<String, String> header : message.headers().entrySet()) {
-            if (filter == null || !filter.applyFilterToExternalHeaders(header.getKey(), header.getValue(), exchange)) {
-                target.setHeader(header.getKey(), header.getValue());
+        boolean stock = filter instanceof StompestHeaderFilterStrategy s && s.isStockIn();
+        // One pass over the frame's headers in wire order, the first of a repeated name winning (as in
+        // message.headers(), without building that map).
+        List<Map.Entry<String, String>> raw = message.frame().rawHeaders();
+        Collection<Map.Entry<String, String>> headers = raw != null ? raw : message.frame().headers().entrySet();
+        int index = 0;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            String value = header.getValue();
+            if (raw != null && repeated(raw, index++, name)) {
+                continue;
+            }
+            boolean passes = stock ? StompestHeaderFilterStrategy.letsIn(name, value)
+                    : filter == null || !filter.applyFilterToExternalHeaders(name, value, exchange);
+            if (passes) {
+                target.setHeader(name, value);
             }
         }
         target.setHeader(StompestConstants.DESTINATION, message.destination());
@@ -82,6 +97,16 @@ public final class StompestMessageMapper {
         }
         byte[] body = message.body();
         target.setBody(body == null ? EMPTY : body);
+    }
+
+    /** Whether {@code name} occurs among the first {@code index} headers. */
+    private static boolean repeated(List<Map.Entry<String, String>> headers, int index, String name) {
+        for (int i = 0; i < index; i++) {
+            if (headers.get(i).getKey().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

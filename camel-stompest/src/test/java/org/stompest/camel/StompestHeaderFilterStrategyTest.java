@@ -51,4 +51,31 @@ class StompestHeaderFilterStrategyTest {
     void otherHeadersOfAReceivedMessageBecomeCamelHeaders(String header) {
         assertThat(filter.applyFilterToExternalHeaders(header, "v", null)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "content-type", "reply-to", "x-app", "", "Destination", "DESTINATION", "CamelX",
+            "camelx", "CAMELX", "cAmElX", "org.apache.camel.Foo", "ORG.APACHE.CAMEL.FOO", "org.apache", "__AMQ_CID",
+            "__amq_cid", "_amq_routing_type", "_AMQ_X", "JMSXGroupID", "jmsxgroupid", "Jmsx", "_", "c", "o",
+            "J", "jms", "x-Camel", "JMSDestination" })
+    void theStockReceivedDecisionIsTheFiltersOwn(String header) {
+        assertThat(filter.isStockIn()).isTrue();
+        assertThat(StompestHeaderFilterStrategy.letsIn(header, "v"))
+                .isEqualTo(!filter.applyFilterToExternalHeaders(header, "v", null));
+        assertThat(StompestHeaderFilterStrategy.letsIn(header, null)).isFalse();
+        assertThat(StompestHeaderFilterStrategy.letsIn(null, "v")).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void changingTheReceivedConfigurationOrSubclassingEndsTheStockDecision() {
+        new StompestHeaderFilterStrategy().getInFilter();
+        StompestHeaderFilterStrategy asked = new StompestHeaderFilterStrategy();
+        asked.getInFilter().add("x-app");
+        assertThat(asked.isStockIn()).isFalse();
+        StompestHeaderFilterStrategy lowerCaseOff = new StompestHeaderFilterStrategy();
+        lowerCaseOff.setLowerCase(false);
+        assertThat(lowerCaseOff.isStockIn()).isFalse();
+        assertThat(new StompestHeaderFilterStrategy() { }.isStockIn()).isFalse();
+        assertThat(filter.getOutFilter()).contains("destination");
+        assertThat(filter.isStockIn()).isTrue();
+    }
 }

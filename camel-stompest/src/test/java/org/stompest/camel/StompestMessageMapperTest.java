@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -86,6 +87,33 @@ class StompestMessageMapperTest {
         assertThat(message.getHeaders()).containsEntry(StompestConstants.PRIORITY, "4").containsEntry("x-app", "yes")
                 .doesNotContainKeys("priority", "redelivered", "destination", "message-id", "subscription", "ack", "content-length", "receipt",
                         "transaction");
+    }
+
+    @Test
+    void aParsedMessagesHeadersPassInWireOrderTheFirstOfARepeatedNameWinning() {
+        StompFrame frame = StompFrame.raw("MESSAGE", List.of(Map.entry("destination", "/queue/x"),
+                Map.entry("message-id", "m-1"), Map.entry("x-app", "first"), Map.entry("x-app", "second"),
+                Map.entry("CamelInjected", "no"), Map.entry("JMSXDeliveryCount", "2"), Map.entry("x-other", "o")),
+                BINARY, "1.2");
+        Message message = newMessage();
+
+        StompestMessageMapper.toCamel(StompMessages.received(frame, "7"), message, filter);
+
+        assertThat(message.getHeaders()).containsEntry("x-app", "first").containsEntry("x-other", "o")
+                .doesNotContainKeys("destination", "message-id", "CamelInjected", "JMSXDeliveryCount");
+    }
+
+    @Test
+    void aCustomisedStrategyDecidesWhatPasses() {
+        StompestHeaderFilterStrategy custom = new StompestHeaderFilterStrategy();
+        custom.getInFilter().add("x-drop");
+        StompFrame frame = StompFrame.raw("MESSAGE", List.of(Map.entry("destination", "/queue/x"),
+                Map.entry("message-id", "m-1"), Map.entry("x-drop", "d"), Map.entry("x-keep", "k")), BINARY, "1.2");
+        Message message = newMessage();
+
+        StompestMessageMapper.toCamel(StompMessages.received(frame, "7"), message, custom);
+
+        assertThat(message.getHeaders()).containsEntry("x-keep", "k").doesNotContainKeys("x-drop", "destination");
     }
 
     @Test

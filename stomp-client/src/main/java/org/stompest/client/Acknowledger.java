@@ -90,7 +90,8 @@ final class Acknowledger {
                     frame.headers().put(StompSpec.TRANSACTION_HEADER, transaction);
                 }
             }
-            transport.write(frame);
+            // a worker with more messages queued defers the flush: their ACKs share a system call
+            transport.write(frame, subscription == null || !subscription.moreQueuedForThisWorker());
             if (ack) {
                 stats.ackSent();
             } else {

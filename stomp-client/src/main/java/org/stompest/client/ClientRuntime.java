@@ -24,7 +24,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -36,8 +38,12 @@ import org.slf4j.LoggerFactory;
  * The threads of the client: every thread a connection uses comes from here, none from a static pool.
  * <ol>
  * <li>{@link #newThread(String, Runnable)}: the long-lived threads, named by what they serve: a reader per socket
- * ({@code stompest-reader-<connection id>}), the subscription workers ({@code <connection id>-<subscription id>-<n>})
- * and the connect and reconnect loops ({@code stompest-connect-<connection id>}).</li>
+ * ({@code stompest-reader-<connection id>}) and the connect and reconnect loops
+ * ({@code stompest-connect-<connection id>}).</li>
+ * <li>{@link #dispatcher()}: where subscriptions run their listeners, a pool of at most
+ * {@link Builder#dispatchThreads(int)} threads ({@code <name>-dispatch-<n>}) shared by every subscription of every
+ * connection of this runtime; each subscription keeps its own order (see {@link Subscription}). Its threads end
+ * when idle. A listener that blocks holds one of them.</li>
  * <li>{@link #schedule(Runnable, long)}: heart-beat ticks and receipt timeouts, short tasks that never block for
  * long (a heart-beat is one byte).</li>
  * <li>{@link #callbacks()}: where futures handed to callers complete and JMX notifications go out, so code chained
@@ -55,6 +61,9 @@ import org.slf4j.LoggerFactory;
 public final class ClientRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientRuntime.class);
     private static final long SCHEDULER_KEEP_ALIVE_SECONDS = 10;
+    private static final long DISPATCH_KEEP_ALIVE_SECONDS = 30;
+    /** The default bound of the dispatch pool's threads. */
+    public static final int DEFAULT_DISPATCH_THREADS = 64;
 
     private final ThreadFactory threadFactory;
     private final UnaryOperator<String> threadNames;
@@ -63,6 +72,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final ExecutorService callbackPool;
     private final boolean ownsCallbackPool;
     private final Executor callbacks = this::callback;
+    private final ThreadPoolExecutor dispatcher;
 
     private ClientRuntime(Builder builder) {
         this.threadFactory = builder.threadFactory != null ? builder.threadFactory : ClientRuntime::daemon;
@@ -72,6 +82,10 @@ public final class ClientRuntime implements AutoCloseable {
         this.ownsCallbackPool = builder.callbacks == null;
         this.callbackPool = ownsCallbackPool ? Executors.newCachedThreadPool(named(builder.name + "-callback-"))
                 : builder.callbacks;
+        this.dispatcher = new ThreadPoolExecutor(builder.dispatchThreads, builder.dispatchThreads,
+                DISPATCH_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named(builder.name + "-dispatch-"));
+        this.dispatcher.allowCoreThreadTimeOut(true);
     }
 
     /** A runtime with daemon threads of its own: {@code stompest-scheduler-<n>}, {@code stompest-callback-<n>}. */
@@ -109,9 +123,22 @@ public final class ClientRuntime implements AutoCloseable {
         }
     }
 
+    /** Runs the subscriptions' drain tasks: at most {@code dispatchThreads} threads for any number of them. */
+    public Executor dispatcher() {
+        return dispatcher;
+    }
+
     /** Where futures complete and notifications are sent; never the reader thread or the scheduler. */
     public Executor callbacks() {
         return callbacks;
+    }
+
+    /**
+     * A new executor that runs its tasks one at a time, in the order given, on {@link #callbacks()}: what must keep
+     * its order (one connection's receipts, one MBean's notifications), and a burst of tasks wakes one thread once.
+     */
+    public Executor serialCallbacks() {
+        return new SerialExecutor(callbacks);
     }
 
     private void callback(Runnable task) {
@@ -122,9 +149,10 @@ public final class ClientRuntime implements AutoCloseable {
         }
     }
 
-    /** Shuts down the scheduler and the callback pool if this runtime made them; idempotent. */
+    /** Shuts down the dispatch pool, and the scheduler and the callback pool if this runtime made them; idempotent. */
     @Override
     public void close() {
+        dispatcher.shutdown(); // the connections are closed: their subscriptions deliver nothing more
         if (ownsScheduler) {
             scheduler.shutdown(); // delayed tasks are dropped: the connections are closed
         }
@@ -169,6 +197,7 @@ public final class ClientRuntime implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private ExecutorService callbacks;
         private UnaryOperator<String> threadNames = UnaryOperator.identity();
+        private int dispatchThreads = DEFAULT_DISPATCH_THREADS;
 
         private Builder() {
         }
@@ -203,6 +232,18 @@ public final class ClientRuntime implements AutoCloseable {
         /** Completes futures and sends notifications; the caller shuts it down. */
         public Builder callbacks(ExecutorService callbacks) {
             this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+            return this;
+        }
+
+        /**
+         * How many threads at most run the listeners of all subscriptions (default
+         * {@value ClientRuntime#DEFAULT_DISPATCH_THREADS}); a subscription's {@code concurrency} is bounded by it.
+         */
+        public Builder dispatchThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("dispatchThreads must be at least 1: " + threads);
+            }
+            this.dispatchThreads = threads;
             return this;
         }
 

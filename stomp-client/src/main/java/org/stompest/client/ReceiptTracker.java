@@ -31,17 +31,22 @@ import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompSpec;
 
 /**
- * The receipts in flight of one connection: each is a future with a timeout on a timer.
+ * The receipts in flight of one connection: each is a future with a deadline.
  * <ol>
- * <li>{@link #next()} names a receipt ({@code <connection id>-r<n>}); {@link #register} starts waiting for it and
- * schedules its timeout.</li>
+ * <li>{@link #next()} names a receipt ({@code <connection id>-r<n>}); {@link #register} starts waiting for it.</li>
  * <li>It ends once, by the first of: {@link #received} (the RECEIPT came), {@link #refused} (an ERROR naming it came:
- * {@link StompBrokerError}), its timeout ({@code Receipt did not arrive on time: r [timeout=..]}),
+ * {@link StompBrokerError}), its deadline ({@code Receipt did not arrive on time: r [timeout=..]}),
  * {@link #failAll} (the connection was lost or closed: {@link StompConnectionError}) or {@link #fail} (the frame was
- * never sent). The others then find nothing and do nothing; the timeout is cancelled.</li>
+ * never sent). The others then find nothing and do nothing.</li>
  * </ol>
- * Futures complete on the callback executor, never on the caller's thread (the reader or the timer). Thread-safe
- * without locks; {@link ConnectionStats#pendingReceipts} follows the count.
+ * Deadlines are kept by one sweep on the timer, not a timer per receipt: {@link #sweep(long)} fails what is overdue
+ * and returns the earliest deadline left, and a sweep is scheduled only when a new deadline comes before the one
+ * already scheduled (receipts mostly share one timeout, so that is rare: about one sweep per timeout).
+ *
+ * <p>Futures complete on the callback executor, never on the caller's thread (the reader or the timer); the
+ * connection passes a serial one, so a burst of receipts wakes one thread once. Thread-safe without locks;
+ * {@link ConnectionStats#pendingReceipts} follows the count, and a receipt sent by {@link #sendMessage} is timed
+ * from its entry ({@link ConnectionStats#sendSettled}).
  *
  * <p>This is the only place receipts are tracked: frames are built by the session without a receipt and
  * {@link #asking} adds the {@code receipt} header, so the session's own receipt set stays empty (it would keep the id
@@ -49,13 +54,21 @@ import org.stompest.protocol.StompSpec;
  */
 final class ReceiptTracker {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptTracker.class);
+    private static final long NONE = Long.MAX_VALUE;
 
     /** Runs a task after a delay (the {@link ClientRuntime}'s scheduler in production; tests run the tasks by hand). */
     interface Timer {
         Future<?> schedule(Runnable task, long delayNanos);
+
+        /** The clock deadlines are kept on. */
+        default long nanoTime() {
+            return System.nanoTime();
+        }
     }
 
-    private record Pending(String receipt, CompletableFuture<StompFrame> future, Future<?> timeout) {
+    /** A receipt in flight; {@code sentNanos} is set for a SEND whose settling the statistics count. */
+    private record Pending(String receipt, CompletableFuture<StompFrame> future, Duration timeout, long deadline,
+                           boolean message, long sentNanos) {
     }
 
     private final String prefix;
@@ -64,6 +77,8 @@ final class ReceiptTracker {
     private final Executor callbacks;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
+    /** The deadline the next scheduled sweep runs at; {@link #NONE} while none is scheduled. */
+    private final AtomicLong nextSweep = new AtomicLong(NONE);
 
     /**
      * @param prefix    the start of every receipt id (the connection's id)
@@ -96,11 +111,30 @@ final class ReceiptTracker {
      * the RECEIPT, or fails as described above (also when building or writing throws a {@link StompError}).
      */
     CompletableFuture<StompFrame> send(Duration timeout, Builder builder) {
+        return send(timeout, builder, false);
+    }
+
+    /** {@link #send} for a SEND: its settling is counted, and a confirmation timed, in the statistics. */
+    CompletableFuture<StompFrame> sendMessage(Duration timeout, Builder builder) {
+        return send(timeout, builder, true);
+    }
+
+    private CompletableFuture<StompFrame> send(Duration timeout, Builder builder, boolean message) {
+        long sent = timer.nanoTime();
         CompletableFuture<StompFrame> future = new CompletableFuture<>();
         String receipt = next();
+        Outgoing outgoing;
         try {
-            Outgoing outgoing = builder.build(receipt);
-            register(receipt, future, timeout);
+            outgoing = builder.build(receipt);
+        } catch (StompError e) {
+            if (message) {
+                stats.sendSettled(sent, e);
+            }
+            complete(future, null, e);
+            return future;
+        }
+        register(new Pending(receipt, future, timeout, sent + timeout.toNanos(), message, sent));
+        try {
             outgoing.transport().write(outgoing.frame());
         } catch (StompError e) {
             fail(receipt, future, e);
@@ -115,26 +149,66 @@ final class ReceiptTracker {
 
     /** Waits for {@code receipt}: {@code future} fails if it has not come within {@code timeout}. */
     void register(String receipt, CompletableFuture<StompFrame> future, Duration timeout) {
-        Future<?> timer = this.timer.schedule(() -> {
-            Pending p = pending.remove(receipt);
-            if (p != null) {
-                stats.pendingReceipts(pending.size());
-                complete(p.future(), null, new StompConnectionError("Receipt did not arrive on time: " + receipt
-                        + " [timeout=" + timeout + "]"));
-            }
-        }, timeout.toNanos());
-        pending.put(receipt, new Pending(receipt, future, timer));
+        long now = timer.nanoTime();
+        register(new Pending(receipt, future, timeout, now + timeout.toNanos(), false, now));
+    }
+
+    private void register(Pending p) {
+        pending.put(p.receipt(), p);
         stats.pendingReceipts(pending.size());
+        sweepBy(p.deadline());
+    }
+
+    /** Makes sure a sweep runs by {@code deadline}: schedules one unless one is due at or before it. */
+    private void sweepBy(long deadline) {
+        long scheduled = nextSweep.get();
+        while (deadline - scheduled < 0 || scheduled == NONE) {
+            if (nextSweep.compareAndSet(scheduled, deadline)) {
+                timer.schedule(() -> sweep(timer.nanoTime()), deadline - timer.nanoTime());
+                return;
+            }
+            scheduled = nextSweep.get();
+        }
+    }
+
+    /**
+     * Fails every receipt whose deadline is not after {@code nowNanos} and schedules the next sweep for the earliest
+     * deadline left; returns that deadline ({@link Long#MAX_VALUE} when nothing is pending).
+     */
+    long sweep(long nowNanos) {
+        // Cleared before the scan: a receipt registered meanwhile is either seen by the scan or schedules its own.
+        nextSweep.set(NONE);
+        long earliest = NONE;
+        boolean removed = false;
+        for (Pending p : pending.values()) {
+            if (p.deadline() - nowNanos <= 0) {
+                if (pending.remove(p.receipt(), p)) {
+                    removed = true;
+                    settle(p, null, new StompConnectionError("Receipt did not arrive on time: " + p.receipt()
+                            + " [timeout=" + p.timeout() + "]"));
+                }
+            } else if (earliest == NONE || p.deadline() - earliest < 0) {
+                earliest = p.deadline();
+            }
+        }
+        if (removed) {
+            stats.pendingReceipts(pending.size());
+        }
+        if (earliest != NONE) {
+            sweepBy(earliest);
+        }
+        return earliest;
     }
 
     /** The frame asking for {@code receipt} was not sent: stops waiting and fails {@code future} with {@code error}. */
     void fail(String receipt, CompletableFuture<StompFrame> future, Throwable error) {
         Pending p = pending.remove(receipt);
         if (p != null) {
-            p.timeout().cancel(false);
             stats.pendingReceipts(pending.size());
+            settle(p, null, error);
+        } else {
+            complete(future, null, error);
         }
-        complete(future, null, error);
     }
 
     /** A RECEIPT frame came: completes its future with it (a late or unknown one is ignored). */
@@ -144,18 +218,16 @@ final class ReceiptTracker {
             LOG.debug("Late or unknown receipt {}", receipt);
             return;
         }
-        p.timeout().cancel(false);
         stats.pendingReceipts(pending.size());
-        complete(p.future(), frame, null);
+        settle(p, frame, null);
     }
 
     /** An ERROR frame came with {@code receipt-id}: fails that receipt's future with a {@link StompBrokerError}. */
     void refused(String receipt, StompFrame error) {
         Pending p = receipt == null ? null : pending.remove(receipt);
         if (p != null) {
-            p.timeout().cancel(false);
             stats.pendingReceipts(pending.size());
-            complete(p.future(), null, new StompBrokerError(error));
+            settle(p, null, new StompBrokerError(error));
         }
     }
 
@@ -163,8 +235,7 @@ final class ReceiptTracker {
     void failAll(String message, Throwable cause) {
         for (Pending p : pending.values()) {
             if (pending.remove(p.receipt(), p)) {
-                p.timeout().cancel(false);
-                complete(p.future(), null, new StompConnectionError(message + ": " + p.receipt(), cause));
+                settle(p, null, new StompConnectionError(message + ": " + p.receipt(), cause));
             }
         }
         stats.pendingReceipts(pending.size());
@@ -173,6 +244,14 @@ final class ReceiptTracker {
     /** How many receipts are in flight. */
     int size() {
         return pending.size();
+    }
+
+    /** Ends a receipt removed from the pending ones: counts a SEND's outcome, then completes its future. */
+    private void settle(Pending p, StompFrame value, Throwable error) {
+        if (p.message()) {
+            stats.sendSettled(p.sentNanos(), error);
+        }
+        complete(p.future(), value, error);
     }
 
     private void complete(CompletableFuture<StompFrame> future, StompFrame value, Throwable error) {

@@ -59,6 +59,8 @@ final class SocketTransport extends Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
     private static final int READ_BUFFER = 64 * 1024;
     private static final int WRITE_BUFFER = 16 * 1024;
+    /** Deferred writes flush once this many bytes wait (see {@link #writeLocked}). */
+    private static final int MAX_DEFERRED = 4 * 1024;
 
     private final StompBroker broker;
     private final Socket socket;
@@ -68,6 +70,9 @@ final class SocketTransport extends Transport {
     private final Handler handler;
     private final ConnectionStats stats;
     private final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
+    /** Guarded by the write lock: the byte count at the last flush, and whether a flushing writer left bytes. */
+    private long flushedAt;
+    private boolean flushOwed;
     private final Thread reader;
     private volatile boolean closed;
     private volatile Throwable closeCause;
@@ -162,8 +167,14 @@ final class SocketTransport extends Transport {
         return closeCause;
     }
 
+    /**
+     * Writes into the buffered stream, then flushes unless another writer waits for the lock (it flushes) or the
+     * write is deferred. A deferred write flushes anyway when a flushing writer left bytes behind or
+     * {@link #MAX_DEFERRED} bytes wait: Artemis' decoder slows down on large reads of small frames, so batches
+     * stay small. Only a flush counts as writing for the heart-beats, so a deferred ACK never hides a missing beat.
+     */
     @Override
-    void writeLocked(StompItem item) {
+    void writeLocked(StompItem item, boolean flush) {
         assert writeLock.isHeldByCurrentThread();
         if (closed) {
             throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
@@ -175,8 +186,12 @@ final class SocketTransport extends Transport {
             } else {
                 out.write('\n');
             }
-            if (!writeLock.hasQueuedThreads()) {
-                out.flush();
+            boolean due = flush || flushOwed || counter.count - flushedAt >= MAX_DEFERRED;
+            if (due && !writeLock.hasQueuedThreads()) {
+                flushBuffer();
+            } else {
+                flushOwed = due;
+                deferred = true;
             }
             long now = System.nanoTime();
             if (item.isHeartBeat()) {
@@ -184,7 +199,9 @@ final class SocketTransport extends Transport {
             } else {
                 stats.frameSent((int) (counter.count - before));
             }
-            handler.wrote(this, now);
+            if (due) {
+                handler.wrote(this, now);
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Sent {} to {}", item.info(), address());
             }
@@ -193,6 +210,27 @@ final class SocketTransport extends Transport {
             close(error);
             throw error;
         }
+    }
+
+    @Override
+    void flushLocked() {
+        assert writeLock.isHeldByCurrentThread();
+        if (closed || !deferred) {
+            return;
+        }
+        try {
+            flushBuffer();
+            handler.wrote(this, System.nanoTime());
+        } catch (IOException e) {
+            close(new StompConnectionError("Could not send to connection [" + e + "]", e));
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        out.flush();
+        flushedAt = counter.count;
+        flushOwed = false;
+        deferred = false;
     }
 
     /** Closes the socket (idempotent); the reader then reports {@link Handler#closed} with {@code cause}. */
@@ -224,7 +262,7 @@ final class SocketTransport extends Transport {
         }
         try {
             if (!closed) {
-                out.flush();
+                flushBuffer();
             }
         } catch (IOException e) {
             LOG.debug("Could not flush before closing [{}]", e.toString());

@@ -76,9 +76,10 @@ import org.stompest.protocol.StompFrame;
  *
  * <p><b>Threads</b>, all from the {@link ClientRuntime} (the caller's, or one of its own closed with it): one reader
  * thread per socket (frames, receipts, dispatch to the subscription queues), one reconnect thread while
- * reconnecting, the subscription workers, and the runtime's scheduler (heart-beats, receipt timeouts). Futures
- * returned here complete on the runtime's callback executor, so code chained onto them never runs on the reader
- * thread or the scheduler. Locks: the state lock ({@link StateMachine}) and the session lock ({@link GuardedSession})
+ * reconnecting, the subscription workers, and the runtime's scheduler (heart-beats, one receipt sweep). Futures
+ * returned here complete on the runtime's callback executor, one at a time and in order per connection (a burst of
+ * receipts wakes one thread), so code chained onto them never runs on the reader thread or the scheduler; code chained
+ * without {@code *Async} runs there and must not block waiting for another receipt of the same connection. Locks: the state lock ({@link StateMachine}) and the session lock ({@link GuardedSession})
  * are never held together, nor during socket I/O; writes are serialised by the transport's own lock.
  *
  * <p><b>Parts.</b> This class runs the lifecycle and the commands, and composes: {@link StateMachine} (the state,
@@ -132,7 +133,7 @@ public final class StompConnection implements AutoCloseable {
         this.runtime = ownsRuntime ? ClientRuntime.builder().name(id).build() : runtime;
         this.states = new StateMachine(id);
         this.sessions = new GuardedSession(config, states);
-        this.receipts = new ReceiptTracker(id, stats, this.runtime::schedule, this.runtime.callbacks());
+        this.receipts = new ReceiptTracker(id, stats, this.runtime::schedule, this.runtime.serialCallbacks());
         this.heartBeats = new HeartBeats(config.heartBeatTolerance(), stats, this.runtime);
         this.transactions = new Transactions(sessions, receipts, config.receiptTimeout());
         this.acknowledger = new Acknowledger(sessions, transactions, stats);
@@ -431,6 +432,14 @@ public final class StompConnection implements AutoCloseable {
         stats.messageSent();
     }
 
+    /** Sends what deferred writes (ACKs of a busy subscription worker) left buffered on the current socket. */
+    void flushDeferred() {
+        GuardedSession.Live current = sessions.live();
+        if (current != null) {
+            current.transport().flushDeferred();
+        }
+    }
+
     /** Sends and completes with the RECEIPT, within {@code receiptTimeout}. */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers) {
         return sendWithReceipt(destination, body, headers, null, null);
@@ -445,8 +454,7 @@ public final class StompConnection implements AutoCloseable {
      */
     public CompletableFuture<StompFrame> sendWithReceipt(String destination, byte[] body, Map<String, String> headers,
                                                          String transaction, Duration timeout) {
-        long sent = System.nanoTime();
-        CompletableFuture<StompFrame> receipt = receipts.send(timeout == null ? config.receiptTimeout() : timeout,
+        return receipts.sendMessage(timeout == null ? config.receiptTimeout() : timeout,
                 id -> {
                     Transport transport;
                     StompFrame frame;
@@ -459,8 +467,6 @@ public final class StompConnection implements AutoCloseable {
                     stats.messageSent();
                     return new ReceiptTracker.Outgoing(transport, frame);
                 });
-        receipt.whenComplete((frame, error) -> stats.sendSettled(sent, error));
-        return receipt;
     }
 
     /**

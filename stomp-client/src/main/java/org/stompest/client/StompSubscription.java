@@ -15,16 +15,18 @@
  */
 package org.stompest.client;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
@@ -37,11 +39,16 @@ import org.stompest.protocol.StompSpec;
 
 /**
  * The implementation of {@link Subscription}: the SUBSCRIBE headers (replayed unchanged after every reconnect) and
- * the subscription's own executor, a bounded queue drained by {@code concurrency} daemon threads.
+ * the subscription's serial queue, drained on the runtime's shared dispatch pool ({@link ClientRuntime#dispatcher()})
+ * by at most {@code concurrency} drain tasks at a time, so a subscription costs no thread of its own and the threads
+ * are bounded by the pool, not by the number of subscriptions. With concurrency 1 (the default) messages are
+ * delivered one at a time, in order.
  * <ol>
- * <li>The reader thread {@link #enqueue}s each MESSAGE; when the queue is full it waits (backpressure: the broker's
- * flow control takes over), with the heart-beat silence check suspended meanwhile.</li>
- * <li>A worker runs the listener. If it throws, the ack mode is a client one and the listener did not settle the
+ * <li>The reader thread {@link #enqueue}s each MESSAGE. The queue grows on demand; with more than
+ * {@code queueCapacity} messages waiting the reader waits (backpressure: the broker's flow control takes over),
+ * with the heart-beat silence check suspended meanwhile. A flow-controlled subscription's queue is unbounded: its
+ * broker holds back the rest, so the reader never waits for it.</li>
+ * <li>A drain task (a "worker") runs the listener. If it throws, the ack mode is a client one and the listener did not settle the
  * message, the {@link SubscriptionOptions#onListenerFailure()} policy applies. {@link ListenerFailure#REDELIVER}
  * (default) leaves the message unacknowledged and subscribes anew (UNSUBSCRIBE, then SUBSCRIBE with the same
  * headers), so the broker delivers it again under its own redelivery and dead-letter policy;
@@ -54,17 +61,20 @@ import org.stompest.protocol.StompSpec;
  * {@link StompMessage#subscriptionId()} stay the same. A 1.0 MESSAGE without a {@code subscription} header belongs
  * to the {@link #deliveryGeneration()}, which moves on with the UNSUBSCRIBE's RECEIPT. The {@link #settleLock()} keeps ACKs from
  * crossing a resubscribe on the wire: ACK and NACK hold its read lock, resubscribe and unsubscribe its write lock.</li>
- * <li>{@link #unsubscribe()} (or closing the connection) stops the workers once their current message is done and
- * drops what is still queued. The workers block on the queue; a stop message wakes them, and each worker that
- * stops leaves one in the queue for the next.</li>
+ * <li>{@link #unsubscribe()} (or closing the connection) stops the drain tasks once their current message is done
+ * and drops what is still queued. A drain task ends when the queue is empty and hands its slot back; after a batch
+ * of {@link #BATCH} messages it goes to the back of the pool's queue, so busy subscriptions share the pool
+ * fairly.</li>
  * </ol>
  */
 final class StompSubscription implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(StompSubscription.class);
     /** How long the reader waits on a full queue before it checks again that the subscription and socket live. */
     private static final long POLL_MILLIS = 200;
-    /** Queued to wake and end the workers of an inactive subscription. */
-    private static final StompMessage STOP = new StompMessage(null, null, null, -1, false);
+    /** Messages a drain task delivers before it yields its pool thread to other subscriptions. */
+    private static final int BATCH = 64;
+    /** The subscription a worker thread serves (for {@link #moreQueuedForThisWorker()}). */
+    private static final ThreadLocal<StompSubscription> WORKING_FOR = new ThreadLocal<>();
     /** Between the id and the generation in {@link #wireId()}. */
     static final String GENERATION_SEPARATOR = "~g";
 
@@ -75,8 +85,16 @@ final class StompSubscription implements Subscription {
     private final SubscriptionOptions options;
     private final Map<String, String> headers;
     private final MessageListener listener;
-    private final BlockingQueue<StompMessage> queue;
-    private final List<Thread> workers = new ArrayList<>();
+    private final Queue<StompMessage> queue = new ConcurrentLinkedQueue<>();
+    /** Messages in {@link #queue} (its own size() walks the nodes). */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Drain tasks submitted or running: at most {@code concurrency}. */
+    private final AtomicInteger draining = new AtomicInteger();
+    /** The reader waits on {@link #notFull} while the queue holds {@code queueCapacity} messages. */
+    private final ReentrantLock capacityLock = new ReentrantLock();
+    private final Condition notFull = capacityLock.newCondition();
+    private volatile boolean readerWaiting;
+    private volatile Executor dispatcher;
     private final AtomicLong received = new AtomicLong();
     private volatile boolean active = true;
     private final ReentrantReadWriteLock settleLock = new ReentrantReadWriteLock();
@@ -102,18 +120,12 @@ final class StompSubscription implements Subscription {
             h.put(StompSpec.SELECTOR_HEADER, options.selector());
         }
         this.headers = Collections.unmodifiableMap(h);
-        // a flow-controlled subscription's broker holds back the rest: its queue never makes the reader wait
-        this.queue = options.isFlowControlled() ? new LinkedBlockingQueue<>()
-                : new ArrayBlockingQueue<>(options.queueCapacity());
     }
 
-    /** Starts the worker threads, named {@code <threadPrefix>-<n>}. */
-    void start(ClientRuntime runtime, String threadPrefix) {
-        for (int i = 1; i <= options.concurrency(); i++) {
-            Thread worker = runtime.newThread(threadPrefix + "-" + i, this::work);
-            workers.add(worker);
-            worker.start();
-        }
+    /** Delivers on the runtime's shared dispatch pool from now on. */
+    void start(ClientRuntime runtime) {
+        dispatcher = runtime.dispatcher();
+        startDraining();
     }
 
     long sequence() {
@@ -232,7 +244,15 @@ final class StompSubscription implements Subscription {
 
     /** Messages waiting for a worker. */
     int queued() {
-        return queue.size();
+        return queued.get();
+    }
+
+    /**
+     * Whether the calling thread is one of this subscription's workers and more messages wait: an ACK it sends
+     * may then stay buffered, since the worker flushes before it waits for the queue.
+     */
+    boolean moreQueuedForThisWorker() {
+        return WORKING_FOR.get() == this && queued.get() > 0;
     }
 
     /**
@@ -243,63 +263,120 @@ final class StompSubscription implements Subscription {
      */
     boolean enqueue(StompMessage message, HeartBeatMonitor monitor, BooleanSupplier alive) {
         received.incrementAndGet();
-        if (queue.offer(message)) {
-            return true;
+        if (!options.isFlowControlled() && queued.get() >= options.queueCapacity() && !awaitRoom(monitor, alive)) {
+            return false;
         }
+        queue.add(message);
+        queued.incrementAndGet();
+        startDraining();
+        return true;
+    }
+
+    /** The reader waits until the queue has room; false when the subscription or the socket ended first. */
+    private boolean awaitRoom(HeartBeatMonitor monitor, BooleanSupplier alive) {
         if (monitor != null) {
             monitor.suspend();
         }
         LOG.debug("Subscription {} queue full ({}): reader waits", id, options.queueCapacity());
+        capacityLock.lock();
         try {
-            while (active && alive.getAsBoolean()) {
-                if (queue.offer(message, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return true;
+            readerWaiting = true;
+            while (queued.get() >= options.queueCapacity()) {
+                if (!active || !alive.getAsBoolean()) {
+                    return false;
                 }
+                notFull.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
-            return false;
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            readerWaiting = false;
+            capacityLock.unlock();
             if (monitor != null) {
                 monitor.resume(System.nanoTime());
             }
         }
     }
 
-    /** Stops delivery: workers end after their current message; queued messages are dropped. */
+    /** Stops delivery: drain tasks end after their current message; queued messages are dropped. */
     boolean deactivate() {
         if (!active) {
             return false;
         }
         active = false;
-        queue.clear();
-        wakeNextWorker();
+        StompMessage dropped;
+        while ((dropped = queue.poll()) != null) {
+            queued.decrementAndGet();
+        }
+        signalRoom();
         return true;
     }
 
     /**
-     * Leaves a {@link #STOP} in the queue for a worker blocked on it. Whatever else is queued is dropped to make
-     * room: the subscription is inactive, and at most a MESSAGE the reader was already handing over gets in.
+     * Submits one more drain task when messages wait and fewer than {@code concurrency} run (each message that
+     * arrives may add one, so a burst brings up to {@code concurrency} tasks, while running ones may be busy in
+     * their listener).
      */
-    private void wakeNextWorker() {
-        while (!queue.offer(STOP)) {
-            queue.clear();
+    private void startDraining() {
+        Executor executor = dispatcher;
+        if (executor == null) {
+            return; // not started yet: start() begins draining
+        }
+        while (true) {
+            int running = draining.get();
+            if (!active || running >= options.concurrency() || queued.get() <= 0) {
+                return;
+            }
+            if (draining.compareAndSet(running, running + 1)) {
+                submit(executor);
+                return;
+            }
         }
     }
 
-    private void work() {
+    private void submit(Executor executor) {
         try {
-            while (active) {
-                StompMessage message = queue.take();
-                if (message != STOP && active) {
-                    deliver(message);
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining.decrementAndGet(); // the runtime is closed: the connection closes its subscriptions
+            LOG.debug("Subscription {} not delivering: the dispatch pool is shut down", id);
+        }
+    }
+
+    /** One drain task: delivers up to a batch, then yields its pool thread or, with the queue empty, ends. */
+    private void drain() {
+        WORKING_FOR.set(this);
+        try {
+            for (int delivered = 0; delivered < BATCH; delivered++) {
+                StompMessage message = active ? queue.poll() : null;
+                if (message == null) {
+                    connection.flushDeferred(); // deferred ACKs go out before the task ends
+                    draining.decrementAndGet();
+                    startDraining(); // a message may have come after the poll
+                    return;
                 }
+                queued.decrementAndGet();
+                signalRoom();
+                deliver(message);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            connection.flushDeferred();
+            submit(dispatcher); // keeps its slot: to the back of the pool's queue
         } finally {
-            wakeNextWorker();
+            WORKING_FOR.remove();
+        }
+    }
+
+    /** Wakes the reader when it waits for room. */
+    private void signalRoom() {
+        if (readerWaiting) {
+            capacityLock.lock();
+            try {
+                notFull.signalAll();
+            } finally {
+                capacityLock.unlock();
+            }
         }
     }
 

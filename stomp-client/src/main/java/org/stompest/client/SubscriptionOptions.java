@@ -85,7 +85,10 @@ public final class SubscriptionOptions {
         return selector;
     }
 
-    /** Threads delivering to the listener. */
+    /**
+     * How many listener calls may run at once, on the runtime's shared dispatch pool ({@link
+     * ClientRuntime#dispatcher()}, which bounds it); 1 (default) delivers in order.
+     */
     public int concurrency() {
         return concurrency;
     }

@@ -69,7 +69,7 @@ final class Subscriptions {
         if (byId.putIfAbsent(subscriptionId, subscription) != null) {
             throw new StompProtocolError("Already subscribed [id=" + subscriptionId + "]");
         }
-        subscription.start(connection.runtime(), connection.id() + "-" + subscriptionId);
+        subscription.start(connection.runtime());
         stats.subscriptions(byId.size());
         return subscription;
     }

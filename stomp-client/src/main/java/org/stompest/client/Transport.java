@@ -70,6 +70,9 @@ abstract class Transport {
     /** Serialises the writers of one transport. */
     final ReentrantLock writeLock = new ReentrantLock();
 
+    /** Bytes are buffered that a deferred write left for a later write or {@link #flushDeferred()} to send. */
+    volatile boolean deferred;
+
     /**
      * Writes one frame or heart-beat.
      *
@@ -77,9 +80,31 @@ abstract class Transport {
      *         closed)
      */
     final void write(StompItem item) {
+        write(item, true);
+    }
+
+    /**
+     * Writes one frame; with {@code flush} false the bytes may stay buffered (up to a few KiB) until a later write
+     * or {@link #flushDeferred()} sends them, so a burst of ACKs shares one system call. Whoever defers must call
+     * {@link #flushDeferred()} before it waits; a heart-beat flushes too.
+     */
+    final void write(StompItem item, boolean flush) {
         writeLock.lock();
         try {
-            writeLocked(item);
+            writeLocked(item, flush);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Sends what deferred writes left buffered; nothing to do (and no lock taken) when nothing is. */
+    final void flushDeferred() {
+        if (!deferred) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            flushLocked();
         } finally {
             writeLock.unlock();
         }
@@ -95,15 +120,18 @@ abstract class Transport {
             return false;
         }
         try {
-            writeLocked(StompHeartBeat.INSTANCE);
+            writeLocked(StompHeartBeat.INSTANCE, true);
             return true;
         } finally {
             writeLock.unlock();
         }
     }
 
-    /** Writes one item; call with {@link #writeLock} held. */
-    abstract void writeLocked(StompItem item);
+    /** Writes one item, flushing unless {@code flush} is false (see {@link #write(StompItem, boolean)}); call with {@link #writeLock} held. */
+    abstract void writeLocked(StompItem item, boolean flush);
+
+    /** Sends what is buffered; call with {@link #writeLock} held. */
+    abstract void flushLocked();
 
     /** Closes the transport (idempotent); the reader then reports {@link Handler#closed} with {@code cause}. */
     abstract void close(Throwable cause);

@@ -175,12 +175,18 @@ final class WebSocketTransport extends Transport {
     }
 
     @Override
+    void flushLocked() {
+        // every write is sent at once: nothing is ever buffered
+    }
+
+    @Override
     Throwable closeCause() {
         return closeCause;
     }
 
+    /** Sends every item at once, as one WebSocket message: {@code flush} changes nothing. */
     @Override
-    void writeLocked(StompItem item) {
+    void writeLocked(StompItem item, boolean flush) {
         assert writeLock.isHeldByCurrentThread();
         if (closed) {
             throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);

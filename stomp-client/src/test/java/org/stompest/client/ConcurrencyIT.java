@@ -85,6 +85,42 @@ class ConcurrencyIT {
     }
 
     @Test
+    void manySubscriptionsShareTheBoundedDispatchPoolAndEachKeepsItsOrder() throws Exception {
+        int subscriptions = 200;
+        int each = 20;
+        Map<String, List<Integer>> received = new ConcurrentHashMap<>();
+        Set<String> dispatchThreads = ConcurrentHashMap.newKeySet();
+        try (ClientRuntime runtime = ClientRuntime.builder().name("fan").dispatchThreads(3).build();
+             StompConnection a = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())
+                     .build(), runtime);
+             StompConnection b = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())
+                     .build(), runtime)) {
+            a.connect();
+            b.connect();
+            String prefix = "/queue/fan-" + UUID.randomUUID() + "-";
+            for (int i = 0; i < subscriptions; i++) {
+                String queue = prefix + i;
+                List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>());
+                received.put(queue, order);
+                (i % 2 == 0 ? a : b).subscribe(queue, SubscriptionOptions.defaults(), m -> {
+                    dispatchThreads.add(Thread.currentThread().getName());
+                    order.add(Integer.parseInt(new String(m.body(), StandardCharsets.UTF_8)));
+                });
+            }
+            for (int n = 0; n < each; n++) {
+                for (int i = 0; i < subscriptions; i++) {
+                    a.send(prefix + i, Integer.toString(n).getBytes(StandardCharsets.UTF_8), Map.of());
+                }
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> received.values().stream().allMatch(order -> order.size() == each));
+        }
+        List<Integer> expected = java.util.stream.IntStream.range(0, each).boxed().toList();
+        assertThat(received.values()).allSatisfy(order -> assertThat(order).isEqualTo(expected));
+        assertThat(dispatchThreads).hasSizeBetween(1, 3).allSatisfy(name -> assertThat(name).startsWith("fan-dispatch-"));
+    }
+
+    @Test
     void subscriptionWithFourThreadsRunsFourListenersAtOnce() throws Exception {
         try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())
                 .build())) {

@@ -40,6 +40,7 @@ import org.stompest.client.testing.FakeStompPeer;
 import org.stompest.error.StompConnectTimeout;
 import org.stompest.error.StompConnectionError;
 import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompSpec;
 
 /** What a scripted peer can make happen: silence, ERROR frames, garbage, closes, slow listeners. */
 class FakePeerTest {
@@ -140,6 +141,43 @@ class FakePeerTest {
         assertThat(received.stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)))
                 .containsExactly("body0", "body1", "body2", "body3", "body4");
         assertThat(peer.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void acksDeferredByABusyWorkerGoOutWithTheNextHeartBeatAndWhenItsQueueEmpties() throws Exception {
+        peer.connectedHeaders(Map.of("version", "1.2", "heart-beat", "0,100")); // wants a beat every 100 ms
+        connection(config().heartBeats(50, 0)).connect();
+        FakeStompPeer.Connection conn = peer.awaitConnection(WAIT);
+        CountDownLatch allQueued = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription subscription = connection.subscribe("/queue/acks",
+                SubscriptionOptions.builder().ackMode(StompSpec.ACK_CLIENT_INDIVIDUAL).build(), m -> {
+                    if (m.messageId().equals("m0")) {
+                        allQueued.await();
+                    }
+                    m.ack(); // m0 and m1 are acknowledged with messages still queued: their ACKs are deferred
+                    if (m.messageId().equals("m1")) {
+                        release.await();
+                    }
+                });
+        conn.awaitFrame("SUBSCRIBE", WAIT);
+        for (int i = 0; i < 3; i++) {
+            conn.sendRaw(FakeStompPeer.frame("MESSAGE", Map.of("subscription", subscription.id(),
+                    "destination", "/queue/acks", "message-id", "m" + i, "ack", "a" + i), "body" + i));
+        }
+        await().atMost(WAIT).until(() -> connection.stats().messagesReceived() == 3);
+        allQueued.countDown();
+
+        // the worker now waits in the listener with m2 queued: a heart-beat carries the deferred ACKs out
+        await().atMost(WAIT).until(() -> acks(conn).size() == 2);
+        assertThat(acks(conn)).containsExactly("a0", "a1");
+        release.countDown();
+        await().atMost(WAIT).until(() -> acks(conn).size() == 3);
+        assertThat(acks(conn)).containsExactly("a0", "a1", "a2");
+    }
+
+    private static List<String> acks(FakeStompPeer.Connection conn) {
+        return conn.frames().stream().filter(f -> f.command().equals("ACK")).map(f -> f.header("id")).toList();
     }
 
     @Test

@@ -34,10 +34,16 @@ import org.stompest.protocol.StompSpec;
 class ReceiptTrackerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    /** A timer whose tasks run only when a test says so. */
+    /** A timer whose tasks run only when a test says so, on a clock the test sets. */
     private static final class ManualTimer implements ReceiptTracker.Timer {
         final List<FutureTask<?>> tasks = new ArrayList<>();
         final List<Long> delays = new ArrayList<>();
+        long now = 1_000L;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
 
         @Override
         public Future<?> schedule(Runnable task, long delayNanos) {
@@ -72,7 +78,7 @@ class ReceiptTrackerTest {
     }
 
     @Test
-    void aReceiptCompletesItsFutureAndCancelsItsTimeout() {
+    void aReceiptCompletesItsFutureAndTheSweepFindsNothingLeft() {
         CompletableFuture<StompFrame> future = new CompletableFuture<>();
         receipts.register("conn-1-r1", future, TIMEOUT);
         assertThat(timer.delays).containsExactly(5_000_000_000L);
@@ -82,9 +88,12 @@ class ReceiptTrackerTest {
         receipts.received("conn-1-r1", receipt);
 
         assertThat(future).isCompletedWithValue(receipt);
-        assertThat(timer.tasks.get(0).isCancelled()).isTrue();
         assertThat(receipts.size()).isZero();
         assertThat(stats.pendingReceipts()).isZero();
+        timer.now += TIMEOUT.toNanos();
+        assertThat(receipts.sweep(timer.now)).isEqualTo(Long.MAX_VALUE);
+        assertThat(future).isCompletedWithValue(receipt);
+        assertThat(timer.tasks).hasSize(1);
     }
 
     @Test
@@ -92,7 +101,11 @@ class ReceiptTrackerTest {
         CompletableFuture<StompFrame> future = new CompletableFuture<>();
         receipts.register("conn-1-r1", future, TIMEOUT);
 
+        timer.now += TIMEOUT.toNanos() - 1;
         timer.fire(0);
+        assertThat(future).isNotDone();
+        timer.now += 1;
+        timer.fire(timer.tasks.size() - 1);
 
         assertThat(failure(future)).isInstanceOf(StompConnectionError.class)
                 .hasMessage("Receipt did not arrive on time: conn-1-r1 [timeout=PT5S]");
@@ -116,7 +129,6 @@ class ReceiptTrackerTest {
         assertThat(failure(refused)).isInstanceOf(StompBrokerError.class)
                 .hasMessage("Received ERROR [message=no such queue]");
         assertThat(((StompBrokerError) failure(refused)).frame()).isSameAs(error);
-        assertThat(timer.tasks.get(0).isCancelled()).isTrue();
         assertThat(other).isNotDone();
         assertThat(stats.pendingReceipts()).isEqualTo(1);
     }
@@ -135,7 +147,6 @@ class ReceiptTrackerTest {
                 .hasMessage("Receipt did not arrive (connection lost) [EOF]: conn-1-r1").hasCause(cause);
         assertThat(failure(second)).hasMessage("Receipt did not arrive (connection lost) [EOF]: conn-1-r2");
         assertThat(timer.delays).containsExactly(5_000_000_000L, 250_000_000L);
-        assertThat(timer.tasks).allMatch(Future::isCancelled);
         assertThat(stats.pendingReceipts()).isZero();
     }
 
@@ -148,7 +159,6 @@ class ReceiptTrackerTest {
         receipts.fail("conn-1-r1", future, notConnected);
 
         assertThat(failure(future)).isSameAs(notConnected);
-        assertThat(timer.tasks.get(0).isCancelled()).isTrue();
         assertThat(receipts.size()).isZero();
     }
 
@@ -160,6 +170,47 @@ class ReceiptTrackerTest {
         receipts.fail("conn-1-r1", future, notConnected);
 
         assertThat(failure(future)).isSameAs(notConnected);
+        assertThat(timer.tasks).isEmpty();
+    }
+
+    @Test
+    void receiptsSharingATimeoutShareOneSweepThatFailsOnlyWhatIsOverdue() {
+        CompletableFuture<StompFrame> first = new CompletableFuture<>();
+        CompletableFuture<StompFrame> second = new CompletableFuture<>();
+        CompletableFuture<StompFrame> third = new CompletableFuture<>();
+        long start = timer.now;
+        receipts.register("conn-1-r1", first, TIMEOUT);
+        timer.now = start + 10;
+        receipts.register("conn-1-r2", second, TIMEOUT);
+        timer.now = start + 20;
+        receipts.register("conn-1-r3", third, TIMEOUT);
+        assertThat(timer.tasks).hasSize(1);
+
+        receipts.received("conn-1-r2", frame(StompSpec.RECEIPT, StompSpec.RECEIPT_ID_HEADER, "conn-1-r2"));
+        timer.now = start + TIMEOUT.toNanos();
+        timer.fire(0);
+
+        assertThat(failure(first)).hasMessage("Receipt did not arrive on time: conn-1-r1 [timeout=PT5S]");
+        assertThat(second).isCompletedWithValue(frame(StompSpec.RECEIPT, StompSpec.RECEIPT_ID_HEADER, "conn-1-r2"));
+        assertThat(third).isNotDone();
+        assertThat(timer.tasks).hasSize(2);
+        assertThat(timer.delays.get(1)).isEqualTo(20L);
+        assertThat(receipts.sweep(start + 20 + TIMEOUT.toNanos())).isEqualTo(Long.MAX_VALUE);
+        assertThat(failure(third)).hasMessage("Receipt did not arrive on time: conn-1-r3 [timeout=PT5S]");
+        assertThat(stats.pendingReceipts()).isZero();
+    }
+
+    @Test
+    void aSendThatCannotBeBuiltFailsAndCountsAsAFailedSend() {
+        StompConnectionError notConnected = new StompConnectionError("Not connected [command=send, state=NEW]");
+
+        CompletableFuture<StompFrame> future = receipts.sendMessage(TIMEOUT, receipt -> {
+            throw notConnected;
+        });
+
+        assertThat(failure(future)).isSameAs(notConnected);
+        assertThat(stats.sendsFailed()).isEqualTo(1);
+        assertThat(receipts.size()).isZero();
         assertThat(timer.tasks).isEmpty();
     }
 

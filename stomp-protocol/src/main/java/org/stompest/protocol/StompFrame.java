@@ -82,12 +82,19 @@ public final class StompFrame implements StompItem {
         return new StompFrame(command, null, body, rawHeaders == null ? List.of() : rawHeaders, version);
     }
 
-    /** For the parser: takes ownership of the list without copying it. */
-    static StompFrame parsed(String command, ArrayList<Map.Entry<String, String>> rawHeaders, byte[] body,
-                             String version) {
-        StompFrame frame = new StompFrame(command, null, body, null, version);
-        frame.rawHeaders = rawHeaders;
-        return frame;
+    /**
+     * For the parser: takes ownership of the list without copying it; the version is already canonical, and the
+     * map form is created only when something asks for it.
+     */
+    static StompFrame parsed(String command, ArrayList<Map.Entry<String, String>> rawHeaders, String version) {
+        return new StompFrame(command, rawHeaders, version);
+    }
+
+    private StompFrame(String command, ArrayList<Map.Entry<String, String>> rawHeaders, String version) {
+        this.command = command;
+        this.body = EMPTY;
+        this.rawHeaders = rawHeaders;
+        this.version = version;
     }
 
     public String command() {
@@ -104,6 +111,9 @@ public final class StompFrame implements StompItem {
      */
     public Map<String, String> headers() {
         if (rawHeaders == null) {
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
             return headers;
         }
         Map<String, String> dedup = new LinkedHashMap<>();
@@ -118,7 +128,7 @@ public final class StompFrame implements StompItem {
     /** The first value of a header, or {@code null}; cheaper than {@code headers().get(name)} on raw frames. */
     public String header(String name) {
         if (rawHeaders == null) {
-            return headers.get(name);
+            return headers == null ? null : headers.get(name);
         }
         for (Map.Entry<String, String> header : rawHeaders) {
             if (header.getKey().equals(name)) {
@@ -175,7 +185,7 @@ public final class StompFrame implements StompItem {
     public void setContentLength() {
         String length = Integer.toString(body.length);
         if (rawHeaders == null) {
-            headers.put(StompSpec.CONTENT_LENGTH_HEADER, length);
+            headers().put(StompSpec.CONTENT_LENGTH_HEADER, length);
         } else {
             rawHeaders.add(0, Map.entry(StompSpec.CONTENT_LENGTH_HEADER, length));
         }
@@ -183,7 +193,7 @@ public final class StompFrame implements StompItem {
 
     @Override
     public byte[] toBytes() {
-        FrameEncoder encoder = new FrameEncoder(64 + body.length);
+        FrameEncoder encoder = new FrameEncoder(plainHeadLength() + body.length + 1);
         encodeHead(encoder);
         encoder.write(body, 0, body.length);
         encoder.write(0);
@@ -192,41 +202,85 @@ public final class StompFrame implements StompItem {
 
     /** Writes the frame without copying the body into an intermediate array. */
     public void writeTo(OutputStream out) throws IOException {
-        FrameEncoder head = new FrameEncoder(64);
+        FrameEncoder head = new FrameEncoder(plainHeadLength());
         encodeHead(head);
         head.writeTo(out);
         out.write(body);
         out.write(0);
     }
 
+    /** The head's length in bytes when it is ASCII with nothing to escape (the usual case), to size the encoder. */
+    private int plainHeadLength() {
+        int length = command.length() + 2;
+        if (rawHeaders != null) {
+            for (Map.Entry<String, String> header : rawHeaders) {
+                length += length(header.getKey()) + length(header.getValue()) + 2;
+            }
+        } else if (headers != null) {
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                length += length(header.getKey()) + length(header.getValue()) + 2;
+            }
+        }
+        return length;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
     void encodeHead(FrameEncoder out) {
         out.writeText(command, version, null);
         out.write('\n');
+        boolean excluded = HeaderCodec.excluded(version, command);
+        boolean ascii = StompSpec.VERSION_1_0.equals(version);
+        boolean escapeCr = !excluded && StompSpec.VERSION_1_2.equals(version);
         if (rawHeaders != null) {
             for (Map.Entry<String, String> header : rawHeaders) {
-                encodeHeader(out, header.getKey(), header.getValue());
+                encodeHeader(out, header.getKey(), header.getValue(), excluded, ascii, escapeCr);
             }
-        } else if (!headers.isEmpty()) {
-            List<Map.Entry<String, String>> sorted = new ArrayList<>(headers.entrySet());
-            if (sorted.size() > 1) {
-                sorted.sort(StompFrame::compareHeaders);
-            }
-            for (Map.Entry<String, String> header : sorted) {
-                encodeHeader(out, header.getKey(), header.getValue());
+        } else if (hasMapHeaders()) {
+            for (Map.Entry<String, String> header : sortedHeaders()) {
+                encodeHeader(out, header.getKey(), header.getValue(), excluded, ascii, escapeCr);
             }
         }
         out.write('\n');
     }
 
-    private void encodeHeader(FrameEncoder out, String name, String value) {
+    private void encodeHeader(FrameEncoder out, String name, String value, boolean excluded, boolean ascii,
+                              boolean escapeCr) {
         if (name == null || value == null) {
             throw new StompFrameError("Header " + (name == null ? "name" : "value") + " is null [command="
                     + command + ", header=" + Repr.str(name) + "]");
         }
-        out.writeText(HeaderCodec.escapeName(name, version, command), version, name);
+        // One pass escapes and encodes; what it cannot judge alone (a refused character, or non-ASCII in 1.0)
+        // takes the general path, which raises the error the two-step encoding always raised.
+        if (!out.writeCommonName(name) && !out.writeEscaped(name, !excluded, escapeCr, ascii, true)) {
+            out.writeText(HeaderCodec.escapeName(name, version, command), version, name);
+        }
         out.write(':');
-        out.writeText(HeaderCodec.escapeValue(value, name, version, command), version, name);
+        if (!out.writeEscaped(value, !excluded, escapeCr, ascii, false)) {
+            out.writeText(HeaderCodec.escapeValue(value, name, version, command), version, name);
+        }
         out.write('\n');
+    }
+
+    /**
+     * The map's headers in the reference's order, by insertion into an array as the map is walked: a head has a
+     * handful of headers, and this costs no list and no sort's copy.
+     */
+    private Map.Entry<String, String>[] sortedHeaders() {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] sorted = new Map.Entry[headers.size()];
+        int n = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            int j = n++;
+            while (j > 0 && compareHeaders(sorted[j - 1], header) > 0) {
+                sorted[j] = sorted[j - 1];
+                j--;
+            }
+            sorted[j] = header;
+        }
+        return sorted;
     }
 
     /** Python's sort of (name, value) pairs: by code point, not UTF-16 unit; a null sorts first (and fails later). */
@@ -242,6 +296,19 @@ public final class StompFrame implements StompItem {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
+        int n = Math.min(a.length(), b.length());
+        int k = 0;
+        while (k < n && a.charAt(k) == b.charAt(k)) {
+            k++;
+        }
+        if (k == n) {
+            return Integer.compare(a.length(), b.length());
+        }
+        char x = a.charAt(k);
+        char y = b.charAt(k);
+        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+            return Integer.compare(x, y); // below the surrogates UTF-16 units order like code points
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -254,6 +321,11 @@ public final class StompFrame implements StompItem {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Whether the map form holds headers (it is created lazily on parsed frames). */
+    private boolean hasMapHeaders() {
+        return headers != null && !headers.isEmpty();
     }
 
     /** {@code <COMMAND> frame [headers={…}, body=b'…', version=1.1]}, the body cut at {@link #INFO_LENGTH}. */
@@ -282,7 +354,7 @@ public final class StompFrame implements StompItem {
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("command", command);
-        if (!headers.isEmpty()) {
+        if (hasMapHeaders()) {
             map.put("headers", new LinkedHashMap<>(headers));
         }
         if (body.length > 0) {
@@ -326,7 +398,7 @@ public final class StompFrame implements StompItem {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("StompFrame(command=").append(Repr.str(command));
-        if (!headers.isEmpty()) {
+        if (hasMapHeaders()) {
             out.append(", headers=").append(Repr.map(headers));
         }
         if (body.length > 0) {

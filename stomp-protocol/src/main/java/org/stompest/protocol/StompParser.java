@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.stompest.error.StompFrameError;
 
@@ -67,6 +66,10 @@ public final class StompParser {
     /** A buffer grown beyond this by a big frame is given back once it is empty. */
     private static final int RETAINED_CAPACITY = 1024 * 1024;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final Map<String, KnownTokens> COMMAND_TOKENS = Map.of(
+            StompSpec.VERSION_1_0, new KnownTokens(StompSpec.COMMANDS.get(StompSpec.VERSION_1_0)),
+            StompSpec.VERSION_1_1, new KnownTokens(StompSpec.COMMANDS.get(StompSpec.VERSION_1_1)),
+            StompSpec.VERSION_1_2, new KnownTokens(StompSpec.COMMANDS.get(StompSpec.VERSION_1_2)));
 
     private final StompParserLimits limits;
     private final ArrayDeque<StompItem> items = new ArrayDeque<>();
@@ -75,7 +78,7 @@ public final class StompParser {
     private CharBuffer chars = CharBuffer.allocate(256);
 
     private String version;
-    private Set<String> commands;
+    private KnownTokens commandTokens;
     private boolean v10;
     private boolean v12;
 
@@ -89,6 +92,9 @@ public final class StompParser {
     private StompFrame frame;    // head parsed, body pending
     private int bodyLength = -1; // content-length of the pending frame, -1 when the NUL ends the body
     private boolean afterNul;    // the last byte consumed was a frame's NUL: an EOL now is its trailer
+    private boolean bodyAllowed; // the pending frame's command may carry a body in this version
+    private byte[] directBody;   // the pending frame's body, filled straight from add() (content-length known)
+    private int directFilled;    // bytes of directBody filled so far
 
     /** A 1.0 parser with the default limits (the reference's default version). */
     public StompParser() {
@@ -115,7 +121,7 @@ public final class StompParser {
      */
     public void setVersion(String version) {
         this.version = StompSpec.version(version);
-        commands = StompSpec.COMMANDS.get(this.version);
+        commandTokens = COMMAND_TOKENS.get(this.version);
         v10 = StompSpec.VERSION_1_0.equals(this.version);
         v12 = StompSpec.VERSION_1_2.equals(this.version);
         if (frame == null) {
@@ -135,6 +141,13 @@ public final class StompParser {
     /** Appends {@code len} bytes from {@code data[off]} and parses as many items as they complete. */
     public void add(byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, data.length);
+        int direct = directRoom(len);
+        if (direct > 0) {
+            System.arraycopy(data, off, directBody, directFilled, direct);
+            directFilled += direct;
+            off += direct;
+            len -= direct;
+        }
         System.arraycopy(data, off, room(len), limit, len);
         limit += len;
         parse();
@@ -142,6 +155,11 @@ public final class StompParser {
 
     /** Appends the remaining bytes of {@code data}, consuming them, and parses as many items as they complete. */
     public void add(ByteBuffer data) {
+        int direct = directRoom(data.remaining());
+        if (direct > 0) {
+            data.get(directBody, directFilled, direct);
+            directFilled += direct;
+        }
         int len = data.remaining();
         data.get(room(len), limit, len);
         limit += len;
@@ -238,30 +256,53 @@ public final class StompParser {
         return -1;
     }
 
-    /** Decodes the complete head [start, end) into the pending frame and works out how its body ends. */
+    /**
+     * Decodes the complete head [start, end) into the pending frame and works out how its body ends. One pass per
+     * header line finds the colon and notes what needs the general path (a non-ASCII byte, or with unescaping a
+     * backslash, a second colon or a CR); a plain ASCII line becomes its two strings directly, common names as
+     * canonical strings.
+     */
     private void parseHead(int end) {
-        String command = null;
+        int lf = indexOf(LF, start, end);
+        String command = command(start, v12 && lf > start && buf[lf - 1] == CR ? lf - 1 : lf);
+        boolean unescape = !HeaderCodec.excluded(version, command);
         ArrayList<Map.Entry<String, String>> rawHeaders = new ArrayList<>(headers);
         String contentLength = null;
         int contentLengthAt = -1;
-        for (int from = start, lf = indexOf(LF, from, end); lf >= 0; from = lf + 1, lf = indexOf(LF, from, end)) {
-            int to = v12 && lf > from && buf[lf - 1] == CR ? lf - 1 : lf;
-            if (command == null) {
-                command = text(from, to);
-                if (!commands.contains(command)) {
-                    throw new StompFrameError("Invalid command (version " + version + "): " + Repr.str(command));
+        for (int from = lf + 1; from < end; from = lf + 1) {
+            int colon = -1;
+            boolean plain = true;
+            for (lf = from; buf[lf] != LF; lf++) {
+                byte b = buf[lf];
+                if (b == COLON) {
+                    if (colon < 0) {
+                        colon = lf;
+                    } else if (unescape) {
+                        plain = false;
+                    }
+                } else if (b < 0 || (unescape && (b == '\\' || (v12 && b == CR && buf[lf + 1] != LF)))) {
+                    plain = false;
                 }
-                continue;
             }
+            int to = v12 && lf > from && buf[lf - 1] == CR ? lf - 1 : lf;
             if (to == from) {
                 break;
             }
-            int colon = indexOf(COLON, from, to);
             if (colon < 0) {
                 throw new StompFrameError("No separator in header line: " + Repr.str(text(from, to)));
             }
-            String name = HeaderCodec.unescape(text(from, colon), version, command);
-            String value = HeaderCodec.unescape(text(colon + 1, to), version, command);
+            String name;
+            String value;
+            if (plain) {
+                name = KnownTokens.HEADER_NAMES.match(buf, from, colon);
+                if (name == null) {
+                    name = new String(buf, from, colon - from, StandardCharsets.ISO_8859_1);
+                }
+                value = new String(buf, colon + 1, to - colon - 1, StandardCharsets.ISO_8859_1);
+            } else {
+                name = HeaderCodec.unescape(text(from, colon), version, command);
+                value = HeaderCodec.unescape(text(colon + 1, to), version, command);
+            }
             if (contentLength == null && name.equals(StompSpec.CONTENT_LENGTH_HEADER)) {
                 contentLength = value;
                 contentLengthAt = from;
@@ -279,22 +320,70 @@ public final class StompParser {
             }
             bodyLength = (int) length;
         }
-        frame = StompFrame.parsed(command, rawHeaders, null, version);
+        bodyAllowed = bodyAllowed(command);
+        frame = StompFrame.parsed(command, rawHeaders, version);
         start = scan = lineStart = end;
         headers = 0;
     }
 
-    /** Finds the end of the pending frame's body; false while it has not arrived. */
+    /** The canonical command spelled by [from, to), or the reference's error for anything else. */
+    private String command(int from, int to) {
+        String command = commandTokens.match(buf, from, to);
+        if (command == null) {
+            String text = text(from, to);
+            throw new StompFrameError("Invalid command (version " + version + "): " + Repr.str(text));
+        }
+        return command;
+    }
+
+    private boolean bodyAllowed(String command) {
+        return StompSpec.COMMANDS_BODY_ALLOWED.get(version).contains(command);
+    }
+
+    /**
+     * How many of {@code len} bytes being added belong to a body that is filled directly; they bypass the buffer
+     * (which is empty meanwhile) and count towards the offsets.
+     */
+    private int directRoom(int len) {
+        if (directBody == null) {
+            return 0;
+        }
+        int n = Math.min(len, directBody.length - directFilled);
+        base += n;
+        return n;
+    }
+
+    /**
+     * Finds the end of the pending frame's body; false while it has not arrived. A body with a known length that
+     * has not fully arrived gets its array now: the bytes already buffered and every later read are copied
+     * straight into it, so a large body is allocated once and the buffer does not grow for it.
+     */
     private boolean body() {
         int nul;
-        if (bodyLength >= 0) {
+        byte[] body = null;
+        if (directBody != null) {
+            if (directFilled < directBody.length || start == limit) {
+                return false;
+            }
+            nul = start;
+            body = directBody;
+            if (buf[nul] != NUL) {
+                throw delimiterExpected(buf[nul]);
+            }
+        } else if (bodyLength >= 0) {
             if (limit - start <= bodyLength) {
+                if (bodyLength > 0) {
+                    int buffered = limit - start;
+                    directBody = new byte[bodyLength];
+                    System.arraycopy(buf, start, directBody, 0, buffered);
+                    directFilled = buffered;
+                    start = scan = lineStart = limit;
+                }
                 return false;
             }
             nul = start + bodyLength;
             if (buf[nul] != NUL) {
-                throw new StompFrameError("Expected frame delimiter (found " + Repr.bytes(new byte[] {buf[nul]})
-                        + " instead)");
+                throw delimiterExpected(buf[nul]);
             }
         } else {
             int maxBody = limits.maxBodyLength();
@@ -308,15 +397,16 @@ public final class StompParser {
                 return false;
             }
         }
-        if (nul > start && !StompSpec.COMMANDS_BODY_ALLOWED.get(frame.version()).contains(frame.command())) {
+        if ((body != null || nul > start) && !bodyAllowed) {
             throw new StompFrameError("No body allowed for this command (version " + frame.version() + "): "
                     + Repr.str(frame.command()));
         }
-        frame.setBody(Arrays.copyOfRange(buf, start, nul));
+        frame.setBody(body != null ? body : Arrays.copyOfRange(buf, start, nul));
         items.add(frame);
         afterNul = true;
         frame = null;
         bodyLength = -1;
+        directBody = null;
         start = scan = lineStart = nul + 1;
         return true;
     }
@@ -424,6 +514,7 @@ public final class StompParser {
         empty();
         frame = null;
         bodyLength = -1;
+        directBody = null;
         headers = 0;
         afterNul = false;
     }
@@ -435,6 +526,10 @@ public final class StompParser {
         if (buf.length > RETAINED_CAPACITY) {
             buf = new byte[INITIAL_CAPACITY];
         }
+    }
+
+    private static StompFrameError delimiterExpected(byte found) {
+        return new StompFrameError("Expected frame delimiter (found " + Repr.bytes(new byte[] {found}) + " instead)");
     }
 
     private StompFrameError error(String message, int index) {

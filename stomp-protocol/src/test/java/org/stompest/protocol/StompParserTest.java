@@ -186,6 +186,63 @@ class StompParserTest {
     }
 
     @Test
+    void aBodyWithContentLengthArrivingInPiecesIsCopiedStraightIntoItsArray() {
+        byte[] body = new byte[100_000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i; // NULs included: the length, not a NUL, ends it
+        }
+        byte[] head = wire("MESSAGE\ncontent-length:100000\n\n");
+        byte[] stream = concat(head, body, wire("\0" + RECEIPT + "\nHELLO\n\n\0"));
+        StompParser parser = new StompParser(StompSpec.VERSION_1_2);
+        int split = head.length + 10;
+        parser.add(stream, 0, split);
+        assertThat(parser.canRead()).isFalse();
+        parser.add(ByteBuffer.wrap(stream, split, 40_000));
+        int rest = split + 40_000;
+        int end = head.length + body.length + 1 + RECEIPT.length() + 1;
+        parser.add(stream, rest, end - rest);
+
+        List<StompItem> items = drain(parser);
+        assertThat(items).hasSize(3);
+        assertThat(((StompFrame) items.get(0)).body()).isEqualTo(body);
+        assertThat(((StompFrame) items.get(1)).command()).isEqualTo(StompSpec.RECEIPT);
+        assertThat(items.get(2)).isSameAs(StompHeartBeat.FRAME_TRAILER);
+        assertInvalid(parser, Arrays.copyOfRange(stream, end, stream.length),
+                "Invalid command (version 1.2): 'HELLO'");
+    }
+
+    @Test
+    void aBodyWithContentLengthFilledDirectlyMustEndInNulAndBeAllowed() {
+        StompParser parser = new StompParser(StompSpec.VERSION_1_2);
+        parser.add(wire("MESSAGE\ncontent-length:4\n\nab"));
+        parser.add(wire("cd"));
+        assertInvalid(parser, wire("x"), "Expected frame delimiter (found b'x' instead)");
+        parser.add(wire("RECEIPT\ncontent-length:2\n\na"));
+        assertInvalid(parser, wire("b\0"), "No body allowed for this command (version 1.2): 'RECEIPT'");
+        assertThat(parseOne(parser, "MESSAGE\ncontent-length:1\n\nz\0").body()).isEqualTo(wire("z"));
+    }
+
+    @Test
+    void directBodyBytesCountTowardsErrorOffsets() {
+        StompParser parser = new StompParser(StompSpec.VERSION_1_0);
+        parser.add(wire("MESSAGE\ncontent-length:3\n\na"));
+        parser.add(wire("bc"));
+        parser.add(wire("\0"));
+        assertThat(drain(parser)).hasSize(1);
+        assertInvalid(parser, new byte[] {'S', 'E', 'N', 'D', '\n', 'a', ':', (byte) 0xc3, '\n', '\n', 0},
+                "Non-ASCII byte in frame head (version 1.0): b'\\xc3' [offset=37]");
+    }
+
+    @Test
+    void commandsAndCommonHeaderNamesAreTheCanonicalStrings() {
+        StompFrame frame = frame("MESSAGE\ndestination:/queue/a\nmessage-id:7\nx-own:1\n\n\0");
+        assertThat(frame.command()).isSameAs(StompSpec.MESSAGE);
+        assertThat(frame.rawHeaders().get(0).getKey()).isSameAs(StompSpec.DESTINATION_HEADER);
+        assertThat(frame.rawHeaders().get(1).getKey()).isSameAs(StompSpec.MESSAGE_ID_HEADER);
+        assertThat(frame.rawHeaders().get(2).getKey()).isEqualTo("x-own");
+    }
+
+    @Test
     void invalidCommandRaisesAndTheNextFrameParses() {
         StompParser parser = new StompParser();
         assertInvalid(parser, HELLO, "Invalid command (version 1.0): 'HELLO'");

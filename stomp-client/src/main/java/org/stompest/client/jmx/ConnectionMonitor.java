@@ -40,7 +40,7 @@ import org.stompest.client.Subscription;
  * changes into notifications (see {@link ConnectionMBeans} for the types).
  *
  * <p>Notifications are sent on the callback executor of the connection's {@link org.stompest.client.ClientRuntime},
- * one at a time ({@link SerialExecutor}), never from the connection's own threads, so a slow JMX listener cannot
+ * one at a time ({@link org.stompest.client.ClientRuntime#serialCallbacks()}), never from the connection's own threads, so a slow JMX listener cannot
  * stall the reader thread or the failover loop; their order is kept.
  */
 final class ConnectionMonitor extends NotificationBroadcasterSupport implements StompConnectionMXBean {
@@ -64,7 +64,7 @@ final class ConnectionMonitor extends NotificationBroadcasterSupport implements 
     private volatile String lastBroker;
 
     ConnectionMonitor(StompConnection connection, ObjectName name) {
-        this(connection, name, new SerialExecutor(connection.runtime().callbacks()));
+        this(connection, name, connection.runtime().serialCallbacks());
     }
 
     ConnectionMonitor(StompConnection connection, ObjectName name, Executor notifier) {

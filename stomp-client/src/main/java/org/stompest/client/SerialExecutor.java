@@ -13,28 +13,31 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package org.stompest.client.jmx;
+package org.stompest.client;
 
-import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in the order given, on an executor that may run many at once (the callback executor
- * of a {@link org.stompest.client.ClientRuntime}): the notifications of one MBean keep their order. One task of the
- * underlying executor drains the queue while there is something in it.
+ * of a {@link ClientRuntime}): the receipts of one connection and the notifications of one MBean keep their order,
+ * and a burst of tasks costs one hand-off to the executor, made only when the queue was empty (a hand-off wakes a
+ * thread). One task of the underlying executor drains the queue while there is something in it.
  *
- * <p>Locks: {@code this} guards the queue and the draining flag, and is never held while a task runs.
+ * <p>Locks: none; {@code signals} counts the tasks handed in and not yet accounted for by the drain, so exactly one
+ * drain runs while it is above zero.
  */
 final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor executor;
-    private final Queue<Runnable> tasks = new ArrayDeque<>();
-    private boolean draining;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger signals = new AtomicInteger();
 
     SerialExecutor(Executor executor) {
         this.executor = executor;
@@ -42,31 +45,24 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        synchronized (this) {
-            tasks.add(task);
-            if (draining) {
-                return;
-            }
-            draining = true;
+        tasks.add(task);
+        if (signals.getAndIncrement() == 0) {
+            executor.execute(this::drain);
         }
-        executor.execute(this::drain);
     }
 
     private void drain() {
-        while (true) {
+        int accounted = 1;
+        do {
             Runnable next;
-            synchronized (this) {
-                next = tasks.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
+            while ((next = tasks.poll()) != null) {
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Callback task failed", e);
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                LOG.warn("Notification task failed", e);
-            }
-        }
+            accounted = signals.addAndGet(-accounted);
+        } while (accounted != 0);
     }
 }
