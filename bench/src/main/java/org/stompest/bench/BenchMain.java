@@ -49,6 +49,7 @@ public final class BenchMain {
                 "which parts to run, comma separated");
         option("messages", "100000", "messages per end-to-end round");
         option("rounds", "2", "measured end-to-end rounds per client (after one warm-up round)");
+        option("warm-up-messages", "20000", "messages per scenario in the end-to-end warm-up round");
         option("body", "100", "end-to-end message body size in bytes");
         option("window", "1000", "receipts (or exchanges) in flight at most when producing with receipts");
         option("clients", String.join(",", EndToEnd.CLIENTS), "end-to-end clients, comma separated");
@@ -56,7 +57,7 @@ public final class BenchMain {
         option("latency-seconds", "5", "seconds per latency run (after a 1 s warm-up per client)");
         option("latency-clients", String.join(",", EndToEnd.LATENCY_CLIENTS), "clients whose latency is measured");
         option("sizes", "1024:20000,65536:2000,1048576:200", "message-size part: body bytes:messages, comma separated");
-        option("size-rounds", "1", "measured rounds of the message-size part (after the e2e rounds warmed up)");
+        option("size-rounds", "2", "measured rounds of the message-size part (after the e2e rounds warmed up)");
         option("brokers", "classic,rabbitmq", "other brokers for the end-to-end table (classic, rabbitmq)");
         option("broker-messages", "20000", "messages per round on the other brokers");
         option("broker-rounds", "1", "measured rounds on the other brokers (after one warm-up round)");
@@ -106,10 +107,11 @@ public final class BenchMain {
         List<String> parts = List.of(o.get("parts").split(","));
         int messages = Integer.parseInt(o.get("messages"));
         int rounds = Integer.parseInt(o.get("rounds"));
-        String parameters = String.format("%s; %,d messages of %s B per round, 1 warm-up + %d measured rounds, "
-                        + "receipt window %s; JMH %s fork(s), %s x %s s warm-up, %s x %s s measured", stamp, messages,
-                o.get("body"), rounds, o.get("window"), o.get("jmh-forks"), o.get("jmh-warmups"),
-                o.get("jmh-seconds"), o.get("jmh-iterations"), o.get("jmh-seconds"));
+        int warmUpMessages = Math.min(messages, Integer.parseInt(o.get("warm-up-messages")));
+        String parameters = String.format("%s; %,d messages of %s B per round, 1 warm-up round of %,d + %d measured "
+                        + "rounds, receipt window %s; JMH %s fork(s), %s x %s s warm-up, %s x %s s measured", stamp,
+                messages, o.get("body"), warmUpMessages, rounds, o.get("window"), o.get("jmh-forks"),
+                o.get("jmh-warmups"), o.get("jmh-seconds"), o.get("jmh-iterations"), o.get("jmh-seconds"));
         Report report = new Report("### Latest results", parameters);
 
         if (parts.contains("codec")) {
@@ -124,7 +126,8 @@ public final class BenchMain {
             progress("part 2: end to end on Artemis" + (parts.contains("latency") ? ", part 5: latency" : "")
                     + (parts.contains("sizes") ? ", part 6: message size" : ""));
             try (EndToEnd e2e = new EndToEnd(launcher, "artemis", messages, rounds, Integer.parseInt(o.get("body")),
-                    Integer.parseInt(o.get("window"))).profile(Boolean.parseBoolean(o.get("profile")))) {
+                    Integer.parseInt(o.get("window"))).profile(Boolean.parseBoolean(o.get("profile")))
+                    .warmUp(warmUpMessages)) {
                 e2e.start(List.of(o.get("clients").split(",")));
                 if (parts.contains("e2e")) {
                     e2e.throughput();

@@ -121,17 +121,21 @@ public final class Report {
         if (codec != null) {
             renderCodec(out);
         }
-        if (e2e != null) {
-            if (e2e.results.values().stream().flatMap(cells -> cells.values().stream())
-                    .anyMatch(c -> !c.rates.isEmpty() || c.failure != null)) {
-                renderEndToEnd(out, e2e, "#### 2. End to end, one embedded Artemis per client", true);
-            }
-            if (!e2e.latencies.isEmpty()) {
-                renderLatency(out);
-            }
-            if (!e2e.sizeResults.isEmpty()) {
-                renderSizes(out);
-            }
+        if (e2e != null && e2e.results.values().stream().flatMap(cells -> cells.values().stream())
+                .anyMatch(c -> !c.rates.isEmpty() || c.failure != null)) {
+            renderEndToEnd(out, e2e, "#### 2. End to end, one embedded Artemis per client", true);
+        }
+        if (failover != null) {
+            renderFailover(out);
+        }
+        if (memory != null || memoryError != null) {
+            renderMemory(out);
+        }
+        if (e2e != null && !e2e.latencies.isEmpty()) {
+            renderLatency(out);
+        }
+        if (e2e != null && !e2e.sizeResults.isEmpty()) {
+            renderSizes(out);
         }
         for (EndToEnd other : otherBrokers) {
             renderEndToEnd(out, other, "#### 7. End to end on " + brokerName(other.brokerKind())
@@ -142,12 +146,6 @@ public final class Report {
         }
         if (scaling != null || scalingError != null) {
             renderScaling(out);
-        }
-        if (failover != null) {
-            renderFailover(out);
-        }
-        if (memory != null || memoryError != null) {
-            renderMemory(out);
         }
         if (!targets.isEmpty()) {
             out.append("#### Targets (reported, not asserted)\n\n| target | measured | met |\n|---|---|---|\n");

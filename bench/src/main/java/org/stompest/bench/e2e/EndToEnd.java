@@ -84,6 +84,7 @@ public final class EndToEnd implements AutoCloseable {
     private final int bodySize;
     private final int window;
     private boolean profile;
+    private int warmUpMessages;
     private final List<Running> running = new ArrayList<>();
     private ChildProcess sharedBroker;
     private String sharedUri;
@@ -113,6 +114,13 @@ public final class EndToEnd implements AutoCloseable {
         this.rounds = rounds;
         this.bodySize = bodySize;
         this.window = window;
+        this.warmUpMessages = messages;
+    }
+
+    /** Messages per scenario in the warm-up round (default: as many as measured). */
+    public EndToEnd warmUp(int count) {
+        this.warmUpMessages = count;
+        return this;
     }
 
     /** Samples the Java drivers' threads ({@link StackSampler}) into results/profiles/ (the last round wins). */
@@ -217,7 +225,8 @@ public final class EndToEnd implements AutoCloseable {
                 for (Scenario scenario : Scenario.values()) {
                     String destination = "/queue/bench." + r.client.replace('.', '_') + "." + scenario.wireName()
                             + "." + round;
-                    measure(r, scenario, destination, body, messages, round > 0, results.get(r.client).get(scenario),
+                    measure(r, scenario, destination, body, round == 0 ? warmUpMessages : messages, round > 0,
+                            results.get(r.client).get(scenario),
                             round == 0 ? "warm-up" : "round " + round);
                 }
             }
