@@ -161,7 +161,7 @@ public final class BenchMain {
                     progress("part 6 done after " + elapsed(started));
                 }
                 if (parts.contains("brokers")) {
-                    e2e.relay(Integer.parseInt(o.get("relay-messages")));
+                    e2e.relay(Integer.parseInt(o.get("relay-messages")), "");
                     report.relay(e2e);
                 }
             }
@@ -174,7 +174,10 @@ public final class BenchMain {
                         Integer.parseInt(o.get("window")))) {
                     other.start(List.of(o.get("broker-clients").split(",")));
                     other.throughput();
-                    other.relay(Integer.parseInt(o.get("relay-messages")));
+                    other.relay(Integer.parseInt(o.get("relay-messages")), "");
+                    if (kind.equals("rabbitmq")) { // RabbitMQ confirms a persistent message only once it is on disk
+                        other.relay(Integer.parseInt(o.get("relay-messages")), "persistent=false");
+                    }
                     report.otherBroker(other);
                     report.relay(other);
                     barChart(report, other, results, "e2e-" + kind + ".png");
@@ -185,7 +188,7 @@ public final class BenchMain {
                 try (EndToEnd nagle = new EndToEnd(launcher, "classic-nagle", 0, 0, Integer.parseInt(o.get("body")),
                         Integer.parseInt(o.get("window")))) {
                     nagle.start(List.of("camel"));
-                    nagle.relay(Integer.parseInt(o.get("nagle-relay-messages")));
+                    nagle.relay(Integer.parseInt(o.get("nagle-relay-messages")), "");
                     report.relay(nagle);
                 }
             }

@@ -212,7 +212,7 @@ public final class CamelDriver extends Driver {
      * after the exchange completes), and a receipt awaited for each SEND before the exchange completes.
      */
     @Override
-    protected long relay(String from, String to, int count, int bodySize) throws Exception {
+    protected long relay(String from, String to, int count, int bodySize, String producerOptions) throws Exception {
         String id = "relay-" + routes.incrementAndGet();
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger relayed = new AtomicInteger();
@@ -220,7 +220,7 @@ public final class CamelDriver extends Driver {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(stompest(from, "")).routeId(id).to(stompest(to, "")).process(exchange -> {
+                from(stompest(from, "")).routeId(id).to(stompest(to, producerOptions)).process(exchange -> {
                     if (relayed.incrementAndGet() == count) {
                         done.countDown();
                     }

@@ -35,7 +35,7 @@ import org.stompest.bench.shared.Latency;
  * driver:        DONE &lt;nanos&gt; [&lt;bytes allocated on the heap, -1 unknown&gt;]   or   FAIL &lt;message&gt;
  * orchestrator:  latency &lt;destination&gt; &lt;msg/s&gt; &lt;millis&gt; &lt;bodySize&gt; &lt;file&gt;
  * driver:        DONE &lt;messages received&gt;   (one latency in ns per line in the file; see {@link Latency})
- * orchestrator:  relay &lt;from&gt; &lt;to&gt; &lt;count&gt; &lt;bodySize&gt;   (Camel only)
+ * orchestrator:  relay &lt;from&gt; &lt;to&gt; &lt;count&gt; &lt;bodySize&gt; [&lt;producer options&gt;]   (Camel only)
  * driver:        DONE &lt;nanos&gt;
  * orchestrator:  quit
  * </pre>
@@ -74,8 +74,11 @@ public abstract class Driver {
         throw new UnsupportedOperationException(name() + " has no latency run");
     }
 
-    /** Relays {@code count} messages from one queue to another; the time until the last has gone on. */
-    protected long relay(String from, String to, int count, int bodySize) throws Exception {
+    /**
+     * Relays {@code count} messages from one queue to another, with {@code producerOptions} (URI query, "" for
+     * none) on the sending end; the time until the last has gone on.
+     */
+    protected long relay(String from, String to, int count, int bodySize, String producerOptions) throws Exception {
         throw new UnsupportedOperationException(name() + " has no relay");
     }
 
@@ -95,7 +98,7 @@ public abstract class Driver {
                     protocol.println("DONE " + Latency.write(latencies, Path.of(words[5])));
                 } else if (words[0].equals("relay")) {
                     protocol.println("DONE " + relay(words[1], words[2], Integer.parseInt(words[3]),
-                            Integer.parseInt(words[4])));
+                            Integer.parseInt(words[4]), words.length > 5 ? words[5] : ""));
                 } else {
                     byte[] body = new byte[Integer.parseInt(words[3])];
                     Arrays.fill(body, (byte) 'x');

@@ -38,7 +38,7 @@ import org.stompest.bench.Launcher;
  * plain socket; afterwards the broker's message count is checked and the queue destroyed;</li>
  * <li>{@link #latency}: send-to-receive latency at fixed rates ({@link Latency});</li>
  * <li>{@link #sizes}: producing and consuming with larger bodies;</li>
- * <li>{@link #relay}: a Camel queue-to-queue relay with default options.</li>
+ * <li>{@link #relay}: a Camel queue-to-queue relay, with default options or others on the producer.</li>
  * </ul>
  */
 public final class EndToEnd implements AutoCloseable {
@@ -98,10 +98,11 @@ public final class EndToEnd implements AutoCloseable {
     public final Map<String, Map<String, Cell>> sizeResults = new LinkedHashMap<>();
     /** body bytes of each size row. */
     public final Map<String, Integer> sizeBytes = new LinkedHashMap<>();
-    /** msg/s of the Camel relay, or NaN with {@link #relayFailure}. */
-    public double relayRate = Double.NaN;
-    public int relayMessages;
-    public String relayFailure;
+    /** One Camel relay run: the producer's options ("" for the defaults), msg/s or why there is none. */
+    public record Relay(String producerOptions, int messages, double rate, String failure) {
+    }
+
+    public final List<Relay> relays = new ArrayList<>();
 
     /**
      * @param brokerKind {@code artemis} (a broker per client), {@code classic}, {@code classic-nagle} or
@@ -370,31 +371,33 @@ public final class EndToEnd implements AutoCloseable {
     }
 
     /**
-     * The Camel relay {@code stompest:queue:a -> stompest:queue:b} with default options: {@code count} messages put
-     * on a beforehand, timed from adding the route until the last has been sent on; b must then hold them all.
+     * The Camel relay {@code stompest:queue:a -> stompest:queue:b}, default options on both ends except
+     * {@code producerOptions} on b (e.g. {@code persistent=false}): {@code count} messages put on a beforehand, timed
+     * from adding the route until the last has been sent on; b must then hold them all.
      */
-    public void relay(int count) {
-        relayMessages = count;
+    public void relay(int count, String producerOptions) {
         Running camel = running.stream().filter(r -> r.client.equals("camel")).findFirst().orElse(null);
         if (camel == null) {
-            relayFailure = "camel did not start";
+            relays.add(new Relay(producerOptions, count, Double.NaN, "camel did not start"));
             return;
         }
-        String from = "/queue/bench.relay.in";
-        String to = "/queue/bench.relay.out";
+        String from = "/queue/bench.relay.in." + relays.size();
+        String to = "/queue/bench.relay.out." + relays.size();
         try {
             RawStomp.fill(camel.uri, from, body(bodySize), count);
-            camel.driver.send("relay " + from + " " + to + " " + count + " " + bodySize);
+            camel.driver.send("relay " + from + " " + to + " " + count + " " + bodySize
+                    + (producerOptions.isEmpty() ? "" : " " + producerOptions));
             long nanos = Long.parseLong(camel.driver.expect("DONE", 60 + count / 10));
             long held = held(camel, to, count);
             if (held != count) {
                 throw new IllegalStateException(to + " holds " + held + " messages, expected " + count);
             }
-            relayRate = count / (nanos / 1e9);
-            System.err.printf("[e2e] %-8s camel relay %,d messages: %,.0f msg/s%n", brokerKind, count, relayRate);
+            relays.add(new Relay(producerOptions, count, count / (nanos / 1e9), null));
+            System.err.printf("[e2e] %-8s camel relay %,d messages %s: %,.0f msg/s%n", brokerKind, count,
+                    producerOptions, count / (nanos / 1e9));
         } catch (Exception e) {
-            relayFailure = String.valueOf(e.getMessage());
-            System.err.printf("[e2e] %-8s camel relay failed: %s%n", brokerKind, relayFailure);
+            relays.add(new Relay(producerOptions, count, Double.NaN, String.valueOf(e.getMessage())));
+            System.err.printf("[e2e] %-8s camel relay failed: %s%n", brokerKind, e.getMessage());
         } finally {
             purge(camel, from);
         }
@@ -486,22 +489,32 @@ public final class EndToEnd implements AutoCloseable {
         return "ws://" + tcpUri.substring("tcp://".length()) + "/";
     }
 
-    private List<String> jvmArgs() {
-        return profile ? List.of("-Dbench.profile=" + launcher.logs().resolveSibling("profiles")) : List.of();
+    /**
+     * Each Java driver logs its GC pauses (logs/gc-&lt;client&gt;-&lt;broker&gt;-&lt;pid&gt;.log), so that a latency stall can be
+     * told from a collection; with {@code --profile} it also samples its threads.
+     */
+    private List<String> jvmArgs(String client) {
+        List<String> args = new ArrayList<>();
+        args.add("-Xlog:gc:file=" + launcher.logs().resolve("gc-" + client.replace('.', '_') + "-" + brokerKind
+                + "-%p.log") + ":uptime,pid");
+        if (profile) {
+            args.add("-Dbench.profile=" + launcher.logs().resolveSibling("profiles"));
+        }
+        return args;
     }
 
     private List<String> command(String client, String uri) {
         switch (client) {
             case "stomp-client":
-                return launcher.jvm("org.stompest.bench.e2e.StompestDriver", jvmArgs(), uri);
+                return launcher.jvm("org.stompest.bench.e2e.StompestDriver", jvmArgs(client), uri);
             case "stomp-client-ws":
-                return launcher.jvm("org.stompest.bench.e2e.StompestDriver", jvmArgs(), webSocket(uri));
+                return launcher.jvm("org.stompest.bench.e2e.StompestDriver", jvmArgs(client), webSocket(uri));
             case "camel":
-                return launcher.jvm("org.stompest.bench.e2e.CamelDriver", jvmArgs(), uri);
+                return launcher.jvm("org.stompest.bench.e2e.CamelDriver", jvmArgs(client), uri);
             case "ceiling":
-                return launcher.jvm("org.stompest.bench.e2e.CeilingDriver", jvmArgs(), uri);
+                return launcher.jvm("org.stompest.bench.e2e.CeilingDriver", jvmArgs(client), uri);
             case "vertx":
-                return launcher.vertx(jvmArgs(), uri);
+                return launcher.vertx(jvmArgs(client), uri);
             case "stomp.py":
                 return launcher.stompPy(uri);
             default:
