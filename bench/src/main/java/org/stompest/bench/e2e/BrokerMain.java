@@ -232,8 +232,7 @@ public final class BrokerMain {
             @Override
             public long drop(String queue) {
                 try {
-                    Matcher held = DELETED.matcher(rabbit.ctl("delete_queue", queue));
-                    return held.find() ? Long.parseLong(held.group(1)) : -1;
+                    return deletedMessages(rabbit.ctl("delete_queue", queue));
                 } catch (IllegalStateException e) { // no such queue
                     return -1;
                 }
@@ -244,6 +243,12 @@ public final class BrokerMain {
                 rabbit.close();
             }
         };
+    }
+
+    /** The ready messages {@code rabbitmqctl delete_queue} says it deleted, or -1 when it does not say. */
+    static long deletedMessages(String ctlOutput) {
+        Matcher held = DELETED.matcher(ctlOutput);
+        return held.find() ? Long.parseLong(held.group(1)) : -1;
     }
 
     /** {@code /queue/x} is queue {@code x} on every broker here (Artemis' acceptor strips the anycast prefix). */

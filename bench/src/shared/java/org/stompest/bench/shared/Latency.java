@@ -62,10 +62,8 @@ public final class Latency {
         long base = System.nanoTime();
         try (AutoCloseable subscription = subscriber.subscribe(destination, body -> {
             long now = System.nanoTime();
-            int colon = indexOf(body, (byte) ':');
-            int semicolon = indexOf(body, (byte) ';');
-            int i = (int) parse(body, 0, colon);
-            latencies[i] = now - (base + parse(body, colon + 1, semicolon));
+            long[] numberAndDue = parseBody(body);
+            latencies[(int) numberAndDue[0]] = now - (base + numberAndDue[1]);
             if (received.incrementAndGet() == count) {
                 all.countDown();
             }
@@ -85,12 +83,20 @@ public final class Latency {
         return latencies;
     }
 
+    /** {@code <i>:<due>;} padded with {@code x} to {@code size} bytes (longer when the head does not fit). */
     static byte[] body(int i, long due, int size) {
         byte[] head = (i + ":" + due + ";").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[Math.max(size, head.length)];
         Arrays.fill(body, (byte) 'x');
         System.arraycopy(head, 0, body, 0, head.length);
         return body;
+    }
+
+    /** {i, due} from a body made by {@link #body}. */
+    static long[] parseBody(byte[] body) {
+        int colon = indexOf(body, (byte) ':');
+        int semicolon = indexOf(body, (byte) ';');
+        return new long[] {parse(body, 0, colon), parse(body, colon + 1, semicolon)};
     }
 
     private static int indexOf(byte[] bytes, byte b) {
