@@ -2,7 +2,10 @@
 
 Run with /usr/bin/python3 (Debian's packages). Protocol (see the bench module's org.stompest.bench.e2e.Driver):
 prints "READY <what>" after connecting, then for each line "<scenario> <destination> <count> <bodySize> <window>"
-on stdin runs it and prints "DONE <nanos>" or "FAIL <message>"; "quit" ends it.
+on stdin runs it and prints "DONE <nanos>" or "FAIL <message>"; "latency <destination> <msg/s> <millis> <bodySize>
+<file>" sends at a fixed rate and writes each message's send-to-receive latency in ns (from its intended send time),
+one per line, -1 for a lost one, and prints "DONE <received>"; "quit" ends it. Logs in as guest/guest on virtual
+host / (RabbitMQ needs both; Artemis with security off and Classic ignore them).
 """
 import sys
 import threading
@@ -33,12 +36,51 @@ class Listener(stomp.ConnectionListener):
         self.errors.append(frame.body)
 
 
+def latency(conn, listener, destination, rate, millis, size, path):
+    """Message i is due at start + i / rate; its body carries "i:<due - base>;" and the receiver takes now - due."""
+    rate, millis, size = int(rate), int(millis), int(size)
+    count = rate * millis // 1000
+    period = 1_000_000_000 // rate
+    latencies = [-1] * count
+    received = [0]
+    done = threading.Event()
+    base = time.perf_counter_ns()
+
+    def on_message(frame):
+        now = time.perf_counter_ns()
+        body = frame.body if isinstance(frame.body, str) else frame.body.decode("ascii")
+        i, due = body[:body.index(";")].split(":")
+        latencies[int(i)] = now - (base + int(due))
+        received[0] += 1
+        if received[0] == count:
+            done.set()
+
+    listener.on_message_hook = on_message
+    conn.subscribe(destination, id="latency", ack="auto")
+    time.sleep(0.2)  # the SUBSCRIBE reaches the broker before the first SEND
+    start = time.perf_counter_ns() + period
+    for i in range(count):
+        due = start + i * period
+        wait = due - time.perf_counter_ns()
+        if wait > 0:
+            time.sleep(wait / 1e9)
+        head = ("%d:%d;" % (i, due - base)).encode("ascii")
+        conn.send(destination, head + b"x" * max(0, size - len(head)))
+    done.wait(10)
+    conn.unsubscribe("latency")
+    listener.on_message_hook = None
+    with open(path, "w") as out:
+        out.write("".join("%d\n" % v for v in latencies))
+    return sum(1 for v in latencies if v >= 0)
+
+
 def main():
     uri = urlparse(sys.argv[1])
-    conn = stomp.Connection12([(uri.hostname, uri.port)], heartbeats=(10000, 10000), auto_content_length=True)
+    conn = stomp.Connection12([(uri.hostname, uri.port)], heartbeats=(10000, 10000), auto_content_length=True,
+                              vhost="/")
     listener = Listener()
     conn.set_listener("bench", listener)
-    conn.connect(wait=True)
+    conn.connect("guest", "guest", wait=True)
     print("READY stomp.py %s" % ".".join(map(str, stomp.__version__)), flush=True)
     subscriptions = 0
     for line in sys.stdin:
@@ -47,10 +89,17 @@ def main():
             continue
         if line == "quit":
             break
-        scenario, destination, count, size, window = line.split(" ")
         if not conn.is_connected():  # opened again outside the clock
             print("connection lost: connecting again", file=sys.stderr, flush=True)
-            conn.connect(wait=True)
+            conn.connect("guest", "guest", wait=True)
+        if line.startswith("latency "):
+            try:
+                print("DONE %d" % latency(conn, listener, *line.split(" ")[1:]), flush=True)
+            except Exception as e:  # reported to the orchestrator, which goes on
+                traceback.print_exc(file=sys.stderr)
+                print("FAIL %s" % str(e).replace("\n", " "), flush=True)
+            continue
+        scenario, destination, count, size, window = line.split(" ")
         count, window = int(count), int(window)
         body = b"x" * int(size)
         try:

@@ -27,10 +27,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.stompest.bench.codec.CodecRun;
+import org.HdrHistogram.Histogram;
 import org.stompest.bench.e2e.EndToEnd;
+import org.stompest.bench.e2e.Scenario;
 
 /**
- * The one command behind {@code bench/run}: runs the four parts (codec, e2e, failover, memory), prints one
+ * The one command behind {@code bench/run}: runs the parts (codec, e2e, latency, sizes, brokers, scaling, failover,
+ * memory), prints one
  * Markdown report and writes it to {@code results/latest.md} and into bench/README.md between its markers.
  * Every option is declared once in {@link #OPTIONS}, with its default and help.
  */
@@ -42,12 +45,30 @@ public final class BenchMain {
     private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
     static {
-        option("parts", "codec,e2e,failover,memory", "which parts to run, comma separated");
+        option("parts", "codec,e2e,latency,sizes,brokers,scaling,failover,memory",
+                "which parts to run, comma separated");
         option("messages", "100000", "messages per end-to-end round");
-        option("rounds", "3", "measured end-to-end rounds per client (after one warm-up round)");
+        option("rounds", "2", "measured end-to-end rounds per client (after one warm-up round)");
+        option("warm-up-messages", "20000", "messages per scenario in the end-to-end warm-up round");
         option("body", "100", "end-to-end message body size in bytes");
         option("window", "1000", "receipts (or exchanges) in flight at most when producing with receipts");
         option("clients", String.join(",", EndToEnd.CLIENTS), "end-to-end clients, comma separated");
+        option("latency-rates", "1000,10000", "fixed send rates (msg/s) of the latency part, comma separated");
+        option("latency-seconds", "5", "seconds per latency run (after a 1 s warm-up per client)");
+        option("latency-clients", String.join(",", EndToEnd.LATENCY_CLIENTS), "clients whose latency is measured");
+        option("sizes", "1024:20000,65536:2000,1048576:200", "message-size part: body bytes:messages, comma separated");
+        option("size-rounds", "2", "measured rounds of the message-size part (after the e2e rounds warmed up)");
+        option("brokers", "classic,rabbitmq", "other brokers for the end-to-end table (classic, rabbitmq)");
+        option("broker-messages", "20000", "messages per round on the other brokers");
+        option("broker-rounds", "1", "measured rounds on the other brokers (after one warm-up round)");
+        option("broker-clients", "stomp-client,camel,vertx,stomp.py,ceiling", "clients on the other brokers");
+        option("relay-messages", "2000", "messages through the Camel relay (each broker)");
+        option("nagle-relay-messages", "200", "messages through the Camel relay on Classic with Nagle on");
+        option("scaling-camel-messages", "2000", "messages per concurrentConsumers step (1 ms each)");
+        option("scaling-producer-messages", "50000", "messages per producer-connections step");
+        option("breadth-subscriptions", "10000", "subscriptions of the breadth measurement");
+        option("breadth-connections", "100", "pooled connections the subscriptions are spread over");
+        option("breadth-messages", "5", "messages sent to each breadth destination (order checked)");
         option("jmh-forks", "1", "JMH forks per benchmark");
         option("jmh-warmups", "3", "JMH warm-up iterations");
         option("jmh-iterations", "5", "JMH measured iterations");
@@ -86,10 +107,11 @@ public final class BenchMain {
         List<String> parts = List.of(o.get("parts").split(","));
         int messages = Integer.parseInt(o.get("messages"));
         int rounds = Integer.parseInt(o.get("rounds"));
-        String parameters = String.format("%s; %,d messages of %s B per round, 1 warm-up + %d measured rounds, "
-                        + "receipt window %s; JMH %s fork(s), %s x %s s warm-up, %s x %s s measured", stamp, messages,
-                o.get("body"), rounds, o.get("window"), o.get("jmh-forks"), o.get("jmh-warmups"),
-                o.get("jmh-seconds"), o.get("jmh-iterations"), o.get("jmh-seconds"));
+        int warmUpMessages = Math.min(messages, Integer.parseInt(o.get("warm-up-messages")));
+        String parameters = String.format("%s; %,d messages of %s B per round, 1 warm-up round of %,d + %d measured "
+                        + "rounds, receipt window %s; JMH %s fork(s), %s x %s s warm-up, %s x %s s measured", stamp,
+                messages, o.get("body"), warmUpMessages, rounds, o.get("window"), o.get("jmh-forks"),
+                o.get("jmh-warmups"), o.get("jmh-seconds"), o.get("jmh-iterations"), o.get("jmh-seconds"));
         Report report = new Report("### Latest results", parameters);
 
         if (parts.contains("codec")) {
@@ -99,13 +121,82 @@ public final class BenchMain {
                     logs.resolve("jmh.log"), o.get("jmh-include")).run());
             progress("part 1 done after " + elapsed(started));
         }
-        if (parts.contains("e2e")) {
-            progress("part 2: end to end");
-            EndToEnd e2e = new EndToEnd(launcher, messages, rounds, Integer.parseInt(o.get("body")),
-                    Integer.parseInt(o.get("window"))).profile(Boolean.parseBoolean(o.get("profile")));
-            e2e.run(List.of(o.get("clients").split(",")));
-            report.e2e(e2e);
-            progress("part 2 done after " + elapsed(started));
+        Path results = benchDir.resolve("results");
+        if (parts.contains("e2e") || parts.contains("latency") || parts.contains("sizes")) {
+            progress("part 2: end to end on Artemis" + (parts.contains("latency") ? ", part 5: latency" : "")
+                    + (parts.contains("sizes") ? ", part 6: message size" : ""));
+            try (EndToEnd e2e = new EndToEnd(launcher, "artemis", messages, rounds, Integer.parseInt(o.get("body")),
+                    Integer.parseInt(o.get("window"))).profile(Boolean.parseBoolean(o.get("profile")))
+                    .warmUp(warmUpMessages)) {
+                e2e.start(List.of(o.get("clients").split(",")));
+                if (parts.contains("e2e")) {
+                    e2e.throughput();
+                    report.e2e(e2e);
+                    barChart(report, e2e, results, "e2e-artemis.png");
+                    progress("part 2 done after " + elapsed(started));
+                }
+                if (parts.contains("latency")) {
+                    e2e.latency(integers(o.get("latency-rates")), 1000L * Integer.parseInt(o.get("latency-seconds")),
+                            List.of(o.get("latency-clients").split(",")));
+                    report.e2e(e2e);
+                    for (Map.Entry<Integer, Map<String, EndToEnd.LatencyResult>> rate : e2e.latencies.entrySet()) {
+                        Map<String, Histogram> byClient = new LinkedHashMap<>();
+                        rate.getValue().forEach((client, r) -> byClient.put(client, r.histogram()));
+                        String file = "latency-" + rate.getKey() + ".png";
+                        Charts.percentiles(results.resolve(file), String.format("Send-to-receive latency at %,d msg/s "
+                                + "on Artemis (by percentile)", rate.getKey()), byClient);
+                        report.picture(String.format("latency at %,d msg/s", rate.getKey()), file);
+                    }
+                    progress("part 5 done after " + elapsed(started));
+                }
+                if (parts.contains("sizes")) {
+                    Map<Integer, Integer> sizes = new LinkedHashMap<>();
+                    for (String pair : o.get("sizes").split(",")) {
+                        String[] p = pair.split(":");
+                        sizes.put(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+                    }
+                    e2e.sizes(sizes, Integer.parseInt(o.get("size-rounds")));
+                    report.e2e(e2e);
+                    sizeChart(report, e2e, results);
+                    progress("part 6 done after " + elapsed(started));
+                }
+                if (parts.contains("brokers")) {
+                    e2e.relay(Integer.parseInt(o.get("relay-messages")), "");
+                    report.relay(e2e);
+                }
+            }
+        }
+        if (parts.contains("brokers")) {
+            for (String kind : o.get("brokers").split(",")) {
+                progress("part 7: end to end on " + kind);
+                try (EndToEnd other = new EndToEnd(launcher, kind, Integer.parseInt(o.get("broker-messages")),
+                        Integer.parseInt(o.get("broker-rounds")), Integer.parseInt(o.get("body")),
+                        Integer.parseInt(o.get("window")))) {
+                    other.start(List.of(o.get("broker-clients").split(",")));
+                    other.throughput();
+                    other.relay(Integer.parseInt(o.get("relay-messages")), "");
+                    if (kind.equals("rabbitmq")) { // RabbitMQ confirms a persistent message only once it is on disk
+                        other.relay(Integer.parseInt(o.get("relay-messages")), "persistent=false");
+                    }
+                    report.otherBroker(other);
+                    report.relay(other);
+                    barChart(report, other, results, "e2e-" + kind + ".png");
+                }
+                progress("part 7 (" + kind + ") done after " + elapsed(started));
+            }
+            if (List.of(o.get("brokers").split(",")).contains("classic")) {
+                try (EndToEnd nagle = new EndToEnd(launcher, "classic-nagle", 0, 0, Integer.parseInt(o.get("body")),
+                        Integer.parseInt(o.get("window")))) {
+                    nagle.start(List.of("camel"));
+                    nagle.relay(Integer.parseInt(o.get("nagle-relay-messages")), "");
+                    report.relay(nagle);
+                }
+            }
+        }
+        if (parts.contains("scaling")) {
+            progress("part 9: scaling");
+            runScaling(launcher, report, o);
+            progress("part 9 done after " + elapsed(started));
         }
         if (parts.contains("failover")) {
             progress("part 3: failover");
@@ -121,16 +212,97 @@ public final class BenchMain {
                 + ": above about 1 on this machine, other processes shared the cores and the figures are noisier.");
         report.note("Whole run: " + elapsed(started) + " (without the build). Logs of every process: "
                 + "bench/results/logs/.");
-        String text = report.render();
+        String text = report.render("");
         System.out.println();
         System.out.println(text);
-        Path results = benchDir.resolve("results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("latest.md"), text, StandardCharsets.UTF_8);
         if (Boolean.parseBoolean(o.get("update-readme"))) {
-            updateReadme(benchDir.resolve("README.md"), text);
+            updateReadme(benchDir.resolve("README.md"), report.render("results/"));
         }
         System.exit(0);
+    }
+
+    private static List<Integer> integers(String commaSeparated) {
+        List<Integer> values = new ArrayList<>();
+        for (String word : commaSeparated.split(",")) {
+            values.add(Integer.parseInt(word.trim()));
+        }
+        return values;
+    }
+
+    /** msg/s per scenario (groups) and client (bars) of one broker's end-to-end table. */
+    private static void barChart(Report report, EndToEnd run, Path results, String file) {
+        List<String> clients = new ArrayList<>(run.results.keySet());
+        List<String> scenarios = new ArrayList<>();
+        double[][] values = new double[Scenario.values().length][clients.size()];
+        for (Scenario scenario : Scenario.values()) {
+            scenarios.add(scenario.title());
+            for (int c = 0; c < clients.size(); c++) {
+                values[scenario.ordinal()][c] = run.results.get(clients.get(c)).get(scenario).best();
+            }
+        }
+        String title = "End to end on " + run.brokerKind() + String.format(": msg/s, %,d x 100 B", run.messages());
+        try {
+            Charts.bars(results.resolve(file), title, "msg/s", scenarios, clients, values);
+            report.picture(title, file);
+        } catch (Exception e) {
+            progress("could not draw " + file + ": " + e);
+        }
+    }
+
+    /** MB/s of body per size row (groups) and client (bars). */
+    private static void sizeChart(Report report, EndToEnd run, Path results) {
+        List<String> clients = new ArrayList<>(run.results.keySet());
+        List<String> rows = new ArrayList<>(run.sizeResults.keySet());
+        double[][] values = new double[rows.size()][clients.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < clients.size(); c++) {
+                EndToEnd.Cell cell = run.sizeResults.get(rows.get(r)).get(clients.get(c));
+                values[r][c] = cell == null ? Double.NaN : cell.best() * run.sizeBytes.get(rows.get(r)) / 1e6;
+            }
+        }
+        List<String> labels = rows.stream().map(row -> row.replace("produce, no receipts", "produce")
+                .replace("consume, ack:auto", "consume").replaceAll(" x [0-9,]+$", "")).toList();
+        try {
+            Charts.bars(results.resolve("sizes-artemis.png"), "Message size on Artemis: MB/s of body", "MB/s", labels,
+                    clients, values);
+            report.picture("Message size on Artemis: MB/s of body", "sizes-artemis.png");
+        } catch (Exception e) {
+            progress("could not draw sizes-artemis.png: " + e);
+        }
+    }
+
+    private static void runScaling(Launcher launcher, Report report, Map<String, String> o) {
+        Map<String, List<String[]>> results = new LinkedHashMap<>();
+        String error = null;
+        try (ChildProcess broker = new ChildProcess("artemis-for-scaling", launcher.jvm(
+                "org.stompest.bench.e2e.BrokerMain", List.of("-Xmx2g"), "artemis"),
+                launcher.log("artemis-for-scaling"))) {
+            String uri = broker.expect("READY", 120).split(" ")[0];
+            try (ChildProcess child = new ChildProcess("scaling", launcher.jvm(
+                    "org.stompest.bench.scaling.ScalingMain", List.of("-Xmx2g", "-XX:+UseSerialGC"), uri,
+                    o.get("scaling-camel-messages"), o.get("scaling-producer-messages"),
+                    o.get("breadth-subscriptions"), o.get("breadth-connections"), o.get("breadth-messages")),
+                    launcher.log("scaling"))) {
+                String line;
+                while (!(line = child.await(900)).equals("DONE")) {
+                    String[] words = line.split(" ");
+                    if (words[0].equals("RESULT")) {
+                        results.computeIfAbsent(words[1], k -> new ArrayList<>())
+                                .add(java.util.Arrays.copyOfRange(words, 2, words.length));
+                    } else if (words[0].equals("FAIL")) {
+                        String[] what = words[1].split("-(?=[0-9]+$)");
+                        results.computeIfAbsent(what[0], k -> new ArrayList<>()).add(new String[] {"FAIL",
+                                words[1], line.substring(line.indexOf(words[1]) + words[1].length()).trim()});
+                    }
+                    progress("scaling: " + line);
+                }
+            }
+        } catch (Exception e) {
+            error = String.valueOf(e.getMessage());
+        }
+        report.scaling(results, error);
     }
 
     private static void runFailover(Launcher launcher, Report report, int rounds, String clients) {
@@ -168,7 +340,7 @@ public final class BenchMain {
         String error = null;
         try (ChildProcess broker = new ChildProcess("artemis-for-memory",
                 launcher.jvm("org.stompest.bench.e2e.BrokerMain", List.of()), launcher.log("artemis-for-memory"))) {
-            String uri = broker.expect("READY", 120);
+            String uri = broker.expect("READY", 120).split(" ")[0];
             try (ChildProcess child = new ChildProcess("memory", launcher.jvm("org.stompest.bench.memory.MemoryMain",
                     List.of("-XX:+UseSerialGC"), uri, Integer.toString(count)), launcher.log("memory"))) {
                 while (perItem.size() < 2 || top.getOrDefault("subscription", List.of()).size() < 8) {

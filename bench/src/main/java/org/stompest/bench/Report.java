@@ -17,6 +17,7 @@ package org.stompest.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.stompest.bench.codec.CodecRun;
 import org.stompest.bench.codec.CodecRun.Score;
 import org.stompest.bench.e2e.EndToEnd;
 import org.stompest.bench.e2e.EndToEnd.Cell;
+import org.stompest.bench.e2e.EndToEnd.LatencyResult;
 import org.stompest.bench.e2e.Scenario;
 
 /** Renders the results of one run as Markdown tables, with the targets and whether they were met. */
@@ -43,6 +45,11 @@ public final class Report {
     private final String parameters;
     private Map<String, Map<String, Score>> codec;
     private EndToEnd e2e;
+    private final List<EndToEnd> otherBrokers = new ArrayList<>();
+    private final List<EndToEnd> relays = new ArrayList<>();
+    private Map<String, List<String[]>> scaling;
+    private String scalingError;
+    private final List<String[]> pictures = new ArrayList<>();
     private Map<String, List<Double>> failover;
     private Map<String, String> failoverErrors;
     private String failoverInfo;
@@ -66,6 +73,27 @@ public final class Report {
         this.e2e = results;
     }
 
+    /** The end-to-end table on another broker (ActiveMQ Classic, RabbitMQ). */
+    public void otherBroker(EndToEnd results) {
+        otherBrokers.add(results);
+    }
+
+    /** A Camel relay figure (on any broker). */
+    public void relay(EndToEnd results) {
+        relays.add(results);
+    }
+
+    /** kind (camel-consumers, producers, breadth) -> the words of each RESULT line after the kind. */
+    public void scaling(Map<String, List<String[]>> results, String error) {
+        this.scaling = results;
+        this.scalingError = error;
+    }
+
+    /** A picture under bench/results, shown in the report. */
+    public void picture(String caption, String fileName) {
+        pictures.add(new String[] {caption, fileName});
+    }
+
     public void failover(Map<String, List<Double>> millis, Map<String, String> errors, String info) {
         this.failover = millis;
         this.failoverErrors = errors;
@@ -83,7 +111,8 @@ public final class Report {
         notes.add(note);
     }
 
-    public String render() {
+    /** The report; pictures are linked as {@code imagePrefix + file name}. */
+    public String render(String imagePrefix) {
         StringBuilder out = new StringBuilder();
         out.append(title).append("\n\n");
         out.append("Machine: ").append(Machine.describe()).append("  \n");
@@ -92,8 +121,9 @@ public final class Report {
         if (codec != null) {
             renderCodec(out);
         }
-        if (e2e != null) {
-            renderEndToEnd(out);
+        if (e2e != null && e2e.results.values().stream().flatMap(cells -> cells.values().stream())
+                .anyMatch(c -> !c.rates.isEmpty() || c.failure != null)) {
+            renderEndToEnd(out, e2e, "#### 2. End to end, one embedded Artemis per client", true);
         }
         if (failover != null) {
             renderFailover(out);
@@ -101,12 +131,33 @@ public final class Report {
         if (memory != null || memoryError != null) {
             renderMemory(out);
         }
+        if (e2e != null && !e2e.latencies.isEmpty()) {
+            renderLatency(out);
+        }
+        if (e2e != null && !e2e.sizeResults.isEmpty()) {
+            renderSizes(out);
+        }
+        for (EndToEnd other : otherBrokers) {
+            renderEndToEnd(out, other, "#### 7. End to end on " + brokerName(other.brokerKind())
+                    + " (one broker shared by the clients, which take turns)", false);
+        }
+        if (!relays.isEmpty()) {
+            renderRelays(out);
+        }
+        if (scaling != null || scalingError != null) {
+            renderScaling(out);
+        }
         if (!targets.isEmpty()) {
             out.append("#### Targets (reported, not asserted)\n\n| target | measured | met |\n|---|---|---|\n");
             targets.forEach(t -> out.append(t).append('\n'));
             out.append('\n');
         }
         notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        if (!pictures.isEmpty()) {
+            out.append("\n#### Pictures\n\n");
+            pictures.forEach(p -> out.append("![").append(p[0]).append("](").append(imagePrefix).append(p[1])
+                    .append(")\n\n"));
+        }
         return out.toString();
     }
 
@@ -148,6 +199,26 @@ public final class Report {
             double mbs = b.get("stompest").megabytesPerSecond();
             targets.add("| parser > 1 GB/s on (b) | " + String.format("%,.0f MB/s", mbs) + " | " + met(mbs > 1000)
                     + " |");
+            Score netty = b.get("netty");
+            if (netty != null) {
+                double r = b.get("stompest").framesPerSecond() / netty.framesPerSecond();
+                targets.add("| (b) 1 MiB bodies >= 1.0x Netty, one body allocation per frame (about 1 MiB) | "
+                        + times(r) + ", " + count(b.get("stompest").allocatedPerFrame()) + " B/frame | "
+                        + met(r >= 1.0 && b.get("stompest").allocatedPerFrame() < 1.25 * (1 << 20)) + " |");
+            }
+        }
+        Map<String, Score> encode = codec.get("encode");
+        if (encode != null && encode.get("stompest") != null && encode.get("spring") != null) {
+            double r = encode.get("stompest").framesPerSecond() / encode.get("spring").framesPerSecond();
+            targets.add("| encode >= 1.2x Spring | " + times(r) + " | " + met(r >= 1.2) + " |");
+        }
+        for (String c : List.of("a_stream", "c_segments", "d_bytewise")) {
+            Map<String, Score> byCodec = codec.get(c);
+            if (byCodec != null && byCodec.get("stompest") != null) {
+                double r = ratio(byCodec);
+                targets.add("| codec " + c.substring(0, 1) + ": >= 1.1x best peer | " + times(r) + " | "
+                        + met(r >= 1.1) + " |");
+            }
         }
     }
 
@@ -158,9 +229,10 @@ public final class Report {
         return ours == null ? Double.NaN : ours.framesPerSecond() / best;
     }
 
-    private void renderEndToEnd(StringBuilder out) {
-        List<String> clients = new ArrayList<>(e2e.results.keySet());
-        out.append("#### 2. End to end, one embedded Artemis per client (msg/s, best of the measured rounds)\n\n");
+    private void renderEndToEnd(StringBuilder out, EndToEnd run, String heading, boolean goals) {
+        List<String> clients = new ArrayList<>(run.results.keySet());
+        out.append(heading).append(String.format(" (msg/s, best of the measured rounds, %,d messages of 100 B)%n%n",
+                run.messages()));
         out.append("| scenario |");
         clients.forEach(c -> out.append(' ').append(c).append(" |"));
         out.append(" ours / best peer | ours / ceiling | camel / ours |\n|---|");
@@ -170,67 +242,248 @@ public final class Report {
         for (Scenario scenario : Scenario.values()) {
             out.append("| ").append(scenario.title()).append(" |");
             for (String client : clients) {
-                Cell cell = e2e.results.get(client).get(scenario);
-                if (cell.rates.isEmpty()) {
-                    failures.add(client + " / " + scenario.wireName() + ": " + cell.failure);
-                    out.append(" failed [").append(failures.size()).append("] |");
-                } else {
-                    out.append(' ').append(count(cell.best()));
-                    if (cell.failure != null) {
-                        failures.add(client + " / " + scenario.wireName() + " (one round): " + cell.failure);
-                        out.append(" [").append(failures.size()).append(']');
-                    }
-                    out.append(" |");
-                }
+                Cell cell = run.results.get(client).get(scenario);
+                cell(out, cell, client + " / " + scenario.wireName(), failures, count(cell.best()));
             }
-            double ours = best("stomp-client", scenario);
-            double peer = EndToEnd.PEERS.stream().mapToDouble(p -> best(p, scenario)).filter(d -> !Double.isNaN(d))
-                    .max().orElse(Double.NaN);
-            double ceiling = best("ceiling", scenario);
-            double camel = best("camel", scenario);
+            double ours = best(run, "stomp-client", scenario);
+            double peer = EndToEnd.PEERS.stream().mapToDouble(p -> best(run, p, scenario))
+                    .filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+            double ceiling = best(run, "ceiling", scenario);
+            double camel = best(run, "camel", scenario);
             out.append(' ').append(times(ours / peer)).append(" | ").append(percent(ours / ceiling)).append(" | ")
                     .append(times(camel / ours)).append(" |\n");
-            if (!Double.isNaN(ours)) {
-                targets.add("| stomp-client " + scenario.title() + ": >= best peer, >= 80 % of ceiling | "
+            if (goals && !Double.isNaN(ours)) {
+                targets.add("| stomp-client " + scenario.title() + ": >= 1.1x best peer, >= 85 % of ceiling | "
                         + times(ours / peer) + ", " + percent(ours / ceiling) + " | "
-                        + met(ours >= peer && ours >= 0.8 * ceiling) + " |");
+                        + met(ours >= 1.1 * peer && ours >= 0.85 * ceiling) + " |");
             }
-            if (!Double.isNaN(camel) && !Double.isNaN(ours)) {
-                targets.add("| Camel " + scenario.title() + ": >= 0.8x stomp-client | " + times(camel / ours) + " | "
-                        + met(camel >= 0.8 * ours) + " |");
+            if (goals && !Double.isNaN(camel) && !Double.isNaN(ours)) {
+                targets.add("| Camel " + scenario.title() + ": >= 0.9x stomp-client | " + times(camel / ours) + " | "
+                        + met(camel >= 0.9 * ours) + " |");
             }
         }
         out.append('\n');
         out.append("Client CPU per message (µs of user + system time of the client's process while it ran the "
-                + "scenario, broker not included; the lowest of the measured rounds; 10 ms clock ticks):\n\n");
+                + "scenario, broker not included; the lowest of the measured rounds; 10 ms clock ticks) and heap "
+                + "allocated per message (B, by the client's Java threads, from ThreadMXBean; lowest round):\n\n");
         out.append("| scenario |");
-        clients.forEach(c -> out.append(' ').append(c).append(" |"));
+        clients.forEach(c -> out.append(' ').append(c).append(" µs |"));
+        clients.forEach(c -> out.append(' ').append(c).append(" B |"));
         out.append("\n|---|");
-        clients.forEach(c -> out.append("---:|"));
+        clients.forEach(c -> out.append("---:|---:|"));
         out.append('\n');
         for (Scenario scenario : Scenario.values()) {
             out.append("| ").append(scenario.title()).append(" |");
             for (String client : clients) {
-                double cpu = e2e.results.get(client).get(scenario).leastCpu();
+                double cpu = run.results.get(client).get(scenario).leastCpu();
                 out.append(' ').append(Double.isNaN(cpu) ? "–" : String.format("%.1f", cpu)).append(" |");
+            }
+            for (String client : clients) {
+                out.append(' ').append(count(run.results.get(client).get(scenario).leastAllocated())).append(" |");
             }
             out.append('\n');
         }
         out.append('\n');
+        footnotes(out, failures);
+        out.append("Clients: ");
+        List<String> described = new ArrayList<>();
+        run.describe.forEach((k, v) -> described.add(k + " = " + v));
+        out.append(String.join("; ", described)).append("\n\n");
+    }
+
+    /** A table cell: the figure, with a footnote when a round failed, or "failed [n]". */
+    private static void cell(StringBuilder out, Cell cell, String what, List<String> failures, String figure) {
+        if (cell == null) {
+            out.append(" – |");
+        } else if (cell.rates.isEmpty()) {
+            failures.add(what + ": " + cell.failure);
+            out.append(" failed [").append(failures.size()).append("] |");
+        } else {
+            out.append(' ').append(figure);
+            if (cell.failure != null) {
+                failures.add(what + " (one round): " + cell.failure);
+                out.append(" [").append(failures.size()).append(']');
+            }
+            out.append(" |");
+        }
+    }
+
+    private static void footnotes(StringBuilder out, List<String> failures) {
         for (int i = 0; i < failures.size(); i++) {
             out.append('[').append(i + 1).append("] ").append(failures.get(i)).append("  \n");
         }
         if (!failures.isEmpty()) {
             out.append('\n');
         }
-        out.append("Clients: ");
-        List<String> described = new ArrayList<>();
-        e2e.describe.forEach((k, v) -> described.add(k + " = " + v));
-        out.append(String.join("; ", described)).append("\n\n");
     }
 
-    private double best(String client, Scenario scenario) {
-        Map<Scenario, Cell> cells = e2e.results.get(client);
+    private static String brokerName(String kind) {
+        switch (kind) {
+            case "artemis":
+                return "Artemis 2.55";
+            case "classic":
+                return "ActiveMQ Classic 6.3 (STOMP connector with transport.tcpNoDelay=true)";
+            case "classic-nagle":
+                return "ActiveMQ Classic 6.3 with its default connector (Nagle on)";
+            case "rabbitmq":
+                return "RabbitMQ 3.10";
+            default:
+                return kind;
+        }
+    }
+
+    private void renderLatency(StringBuilder out) {
+        out.append("#### 5. Latency: send to receive at a fixed rate (µs, HdrHistogram; from the intended send "
+                + "time, so a stalled sender counts; sender and receiver in one process, ack:auto, 100 B)\n\n");
+        out.append("| rate | client | p50 | p90 | p99 | p99.9 | max | arrived |\n|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        e2e.latencies.forEach((rate, byClient) -> {
+            boolean first = true;
+            for (Map.Entry<String, LatencyResult> e : byClient.entrySet()) {
+                LatencyResult r = e.getValue();
+                out.append("| ").append(first ? String.format("%,d msg/s", rate) : "").append(" | ").append(e.getKey())
+                        .append(" |");
+                if (r.histogram() == null) {
+                    out.append(" failed: ").append(r.failure()).append(" | | | | | |\n");
+                } else {
+                    for (double p : new double[] {50, 90, 99, 99.9}) {
+                        out.append(' ').append(micros(r.histogram().getValueAtPercentile(p))).append(" |");
+                    }
+                    out.append(' ').append(micros(r.histogram().getMaxValue())).append(" | ")
+                            .append(String.format("%,d of %,d", r.received(), r.sent())).append(" |\n");
+                }
+                first = false;
+            }
+        });
+        out.append('\n');
+    }
+
+    private static String micros(double nanos) {
+        if (Double.isNaN(nanos)) {
+            return "–";
+        }
+        double us = nanos / 1e3;
+        return us >= 100 ? String.format("%,.0f", us) : String.format(Locale.ROOT, "%.1f", us);
+    }
+
+    private void renderSizes(StringBuilder out) {
+        List<String> clients = new ArrayList<>(e2e.results.keySet());
+        out.append("#### 6. Message size: end to end on Artemis (msg/s and MB/s of body, best of the size rounds)"
+                + "\n\n| scenario, body x messages |");
+        clients.forEach(c -> out.append(' ').append(c).append(" |"));
+        out.append(" ours / best peer |\n|---|");
+        clients.forEach(c -> out.append("---:|"));
+        out.append("---:|\n");
+        List<String> failures = new ArrayList<>();
+        e2e.sizeResults.forEach((row, byClient) -> {
+            int bytes = e2e.sizeBytes.get(row);
+            out.append("| ").append(row).append(" |");
+            for (String client : clients) {
+                Cell cell = byClient.get(client);
+                double best = cell == null ? Double.NaN : cell.best();
+                cell(out, cell, client + " / " + row, failures,
+                        count(best) + " (" + String.format("%,.0f", best * bytes / 1e6) + " MB/s)");
+            }
+            double ours = byClient.get("stomp-client") == null ? Double.NaN : byClient.get("stomp-client").best();
+            double peer = EndToEnd.PEERS.stream().filter(byClient::containsKey)
+                    .mapToDouble(p -> byClient.get(p).best()).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+            out.append(' ').append(times(ours / peer)).append(" |\n");
+        });
+        out.append('\n');
+        footnotes(out, failures);
+        out.append("Heap allocated per message by the client's Java threads (B, lowest round):\n\n| scenario, body x "
+                + "messages |");
+        clients.forEach(c -> out.append(' ').append(c).append(" |"));
+        out.append("\n|---|");
+        clients.forEach(c -> out.append("---:|"));
+        out.append('\n');
+        e2e.sizeResults.forEach((row, byClient) -> {
+            out.append("| ").append(row).append(" |");
+            for (String client : clients) {
+                Cell cell = byClient.get(client);
+                out.append(' ').append(cell == null ? "–" : count(cell.leastAllocated())).append(" |");
+            }
+            out.append('\n');
+        });
+        out.append('\n');
+    }
+
+    private void renderRelays(StringBuilder out) {
+        out.append("#### 8. Camel relay `from(stompest:queue:a).to(stompest:queue:b)`: default options (ackMode "
+                + "client-individual, each SEND waits for its RECEIPT, persistent) unless the row says\n\n"
+                + "| broker | producer options | messages | msg/s |\n|---|---|---:|---:|\n");
+        for (EndToEnd run : relays) {
+            for (EndToEnd.Relay r : run.relays) {
+                out.append("| ").append(brokerName(run.brokerKind())).append(" | ")
+                        .append(r.producerOptions().isEmpty() ? "defaults" : "`" + r.producerOptions() + "`")
+                        .append(" | ").append(String.format("%,d", r.messages())).append(" | ")
+                        .append(r.failure() != null ? "failed: " + r.failure() : count(r.rate())).append(" |\n");
+            }
+        }
+        out.append('\n');
+    }
+
+    private void renderScaling(StringBuilder out) {
+        out.append("#### 9. Scaling (one JVM, Artemis in another process)\n\n");
+        if (scalingError != null) {
+            out.append("failed: ").append(scalingError).append("\n\n");
+        }
+        if (scaling == null) {
+            return;
+        }
+        List<String[]> camel = scaling.getOrDefault("camel-consumers", List.of());
+        List<String[]> producers = scaling.getOrDefault("producers", List.of());
+        if (!camel.isEmpty() || !producers.isEmpty()) {
+            out.append("| what | n | msg/s | messages | against n = 1 |\n|---|---:|---:|---:|---:|\n");
+            for (List<String[]> rows : List.of(camel, producers)) {
+                double base = Double.NaN;
+                for (String[] w : rows) {
+                    if (w[0].equals("FAIL")) {
+                        out.append("| ").append(w[1]).append(" | | failed: ").append(w[2]).append(" | | |\n");
+                        continue;
+                    }
+                    double rate = Double.parseDouble(w[1]);
+                    if (w[0].equals("1")) {
+                        base = rate;
+                    }
+                    out.append("| ").append(rows == camel
+                                    ? "Camel route, concurrentConsumers = n, 1 ms processor (msg/s at most n x 1,000)"
+                                    : "stomp-client, n producer connections, no receipts (one thread each)")
+                            .append(" | ").append(w[0]).append(" | ").append(count(rate)).append(" | ")
+                            .append(String.format("%,d", Long.parseLong(w[2]))).append(" | ")
+                            .append(times(rate / base)).append(" |\n");
+                }
+            }
+            out.append('\n');
+        }
+        for (String[] w : scaling.getOrDefault("breadth", List.of())) {
+            if (w[0].equals("FAIL")) {
+                out.append("Breadth failed: ").append(w[2]).append("\n\n");
+                continue;
+            }
+            int subscriptions = Integer.parseInt(w[0]);
+            out.append(String.format("Breadth: %,d ack:auto subscriptions over %s pooled connections (round robin), "
+                    + "then %,d numbered messages (the same count to each destination):%n%n", subscriptions, w[1],
+                    Long.parseLong(w[4])));
+            out.append("| threads added by subscribing | peak threads added while delivering | heap per subscription "
+                    + "| subscribe all (s) | deliver all (s) | received | out of order |\n"
+                    + "|---:|---:|---:|---:|---:|---:|---:|\n");
+            out.append("| ").append(String.format("%,d", Long.parseLong(w[2]))).append(" | ")
+                    .append(String.format("%,d", Long.parseLong(w[9]))).append(" | ")
+                    .append(String.format("%,d B (%.1f KiB)", Long.parseLong(w[3]), Long.parseLong(w[3]) / 1024.0))
+                    .append(" | ").append(w[7]).append(" | ").append(w[8]).append(" | ")
+                    .append(String.format("%,d", Long.parseLong(w[5]))).append(" | ").append(w[6]).append(" |\n\n");
+            long added = Long.parseLong(w[2]);
+            targets.add("| breadth: threads bounded by the configured concurrency, not by " + String.format("%,d",
+                    subscriptions) + " subscriptions | " + String.format("%,d threads added", added) + " | "
+                    + met(added < subscriptions / 10) + " |");
+            targets.add("| breadth: order per subscription kept, nothing lost | " + w[6] + " out of order, "
+                    + String.format("%,d of %,d", Long.parseLong(w[5]), Long.parseLong(w[4])) + " received | "
+                    + met(w[6].equals("0") && w[5].equals(w[4])) + " |");
+        }
+    }
+
+    private static double best(EndToEnd run, String client, Scenario scenario) {
+        Map<Scenario, Cell> cells = run.results.get(client);
         return cells == null ? Double.NaN : cells.get(scenario).best();
     }
 

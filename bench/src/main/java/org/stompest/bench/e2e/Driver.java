@@ -19,7 +19,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
+
+import org.stompest.bench.shared.AllocationMeter;
+import org.stompest.bench.shared.Latency;
 
 /**
  * The line protocol every client under test speaks with the orchestrator ({@link EndToEnd}), over its standard
@@ -27,13 +32,22 @@ import java.util.Arrays;
  * <pre>
  * driver:        READY &lt;what it is&gt;                    after connecting
  * orchestrator:  &lt;scenario&gt; &lt;destination&gt; &lt;count&gt; &lt;bodySize&gt; &lt;window&gt;
- * driver:        DONE &lt;nanos&gt;   or   FAIL &lt;message&gt;
+ * driver:        DONE &lt;nanos&gt; [&lt;bytes allocated on the heap, -1 unknown&gt;]   or   FAIL &lt;message&gt;
+ * orchestrator:  latency &lt;destination&gt; &lt;msg/s&gt; &lt;millis&gt; &lt;bodySize&gt; &lt;file&gt;
+ * driver:        DONE &lt;messages received&gt;   (one latency in ns per line in the file; see {@link Latency})
+ * orchestrator:  relay &lt;from&gt; &lt;to&gt; &lt;count&gt; &lt;bodySize&gt; [&lt;producer options&gt;]   (Camel only)
+ * driver:        DONE &lt;nanos&gt;
  * orchestrator:  quit
  * </pre>
  * Anything else a driver prints is logged and ignored. The driver connects once and keeps its connection (and its
- * JIT-compiled code) across rounds, as an application would.
+ * JIT-compiled code) across rounds, as an application would. Drivers log in as guest/guest with virtual host
+ * {@code /}: RabbitMQ needs both, Artemis (security off) and Classic ignore them.
  */
 public abstract class Driver {
+    static final String LOGIN = "guest";
+    static final String PASSCODE = "guest";
+    static final String VIRTUAL_HOST = "/";
+
     /** The protocol's channel: System.out is pointed at stderr so that library logging cannot interleave. */
     private final PrintStream protocol = System.out;
 
@@ -47,6 +61,27 @@ public abstract class Driver {
     /** The client's name in profile file names. */
     protected abstract String name();
 
+    /**
+     * For the latency run: subscribes with {@code ack:auto} and hands each message's body to {@code onBody}; closing
+     * the result unsubscribes.
+     */
+    protected AutoCloseable subscribe(String destination, Consumer<byte[]> onBody) throws Exception {
+        throw new UnsupportedOperationException(name() + " has no latency run");
+    }
+
+    /** For the latency run: one SEND without a receipt. */
+    protected void send(String destination, byte[] body) throws Exception {
+        throw new UnsupportedOperationException(name() + " has no latency run");
+    }
+
+    /**
+     * Relays {@code count} messages from one queue to another, with {@code producerOptions} (URI query, "" for
+     * none) on the sending end; the time until the last has gone on.
+     */
+    protected long relay(String from, String to, int count, int bodySize, String producerOptions) throws Exception {
+        throw new UnsupportedOperationException(name() + " has no relay");
+    }
+
     @SuppressWarnings("try") // the sampler only needs closing
     protected final void main(String uri) throws Exception {
         System.setOut(System.err);
@@ -57,15 +92,26 @@ public abstract class Driver {
         while ((line = commands.readLine()) != null && !line.equals("quit")) {
             String[] words = line.trim().split(" ");
             try {
-                byte[] body = new byte[Integer.parseInt(words[3])];
-                Arrays.fill(body, (byte) 'x');
-                Scenario scenario = Scenario.of(words[0]);
-                long nanos;
-                try (StackSampler sampler = StackSampler.forRun(name() + "-" + scenario.wireName(),
-                        name() + " " + scenario.title())) {
-                    nanos = run(scenario, words[1], Integer.parseInt(words[2]), body, Integer.parseInt(words[4]));
+                if (words[0].equals("latency")) {
+                    long[] latencies = Latency.run(this::subscribe, this::send, words[1], Integer.parseInt(words[2]),
+                            Long.parseLong(words[3]), Integer.parseInt(words[4]));
+                    protocol.println("DONE " + Latency.write(latencies, Path.of(words[5])));
+                } else if (words[0].equals("relay")) {
+                    protocol.println("DONE " + relay(words[1], words[2], Integer.parseInt(words[3]),
+                            Integer.parseInt(words[4]), words.length > 5 ? words[5] : ""));
+                } else {
+                    byte[] body = new byte[Integer.parseInt(words[3])];
+                    Arrays.fill(body, (byte) 'x');
+                    Scenario scenario = Scenario.of(words[0]);
+                    long nanos;
+                    AllocationMeter allocation = new AllocationMeter().start();
+                    try (StackSampler sampler = StackSampler.forRun(name() + "-" + scenario.wireName(),
+                            name() + " " + scenario.title())) {
+                        nanos = run(scenario, words[1], Integer.parseInt(words[2]), body,
+                                Integer.parseInt(words[4]));
+                    }
+                    protocol.println("DONE " + nanos + " " + allocation.stop());
                 }
-                protocol.println("DONE " + nanos);
             } catch (Throwable e) {
                 e.printStackTrace();
                 protocol.println("FAIL " + String.valueOf(e).replace('\n', ' '));

@@ -53,7 +53,8 @@ public final class RawStomp implements AutoCloseable {
         socket.setSoTimeout(120_000);
         in = socket.getInputStream();
         out = new BufferedOutputStream(socket.getOutputStream(), WRITE_CHUNK);
-        write("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
+        // guest on virtual host /: RabbitMQ needs both; Artemis (security off) and Classic ignore them
+        write("CONNECT\naccept-version:1.2\nhost:/\nlogin:guest\npasscode:guest\nheart-beat:0,0\n\n\0");
         out.flush();
         byte[] frame = readFrame();
         String head = new String(frame, StandardCharsets.UTF_8);
@@ -129,7 +130,14 @@ public final class RawStomp implements AutoCloseable {
     /** Puts {@code count} messages on {@code destination} and returns once the broker has taken them all. */
     public static void fill(String uri, String destination, byte[] body, int count) throws IOException {
         try (RawStomp stomp = new RawStomp(uri)) {
-            stomp.writeChunked(sends(destination, body, count - 1, false));
+            if (body.length >= WRITE_CHUNK) { // large bodies frame by frame: no array of all of them at once
+                byte[] frame = send(destination, body, null);
+                for (int i = 0; i < count - 1; i++) {
+                    stomp.writeChunked(frame);
+                }
+            } else {
+                stomp.writeChunked(sends(destination, body, count - 1, false));
+            }
             stomp.barrier(destination, body); // the last message asks for the receipt
         }
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.stompest.client.StompConfig;
 import org.stompest.client.StompConnection;
@@ -43,7 +44,8 @@ public final class StompestDriver extends Driver {
 
     @Override
     protected String connect(String uri) {
-        connection = new StompConnection(StompConfig.builder().failover(uri).build());
+        connection = new StompConnection(StompConfig.builder().failover(uri).login(LOGIN).passcode(PASSCODE)
+                .host(VIRTUAL_HOST).build());
         connection.connect();
         return "stomp-client " + connection.version() + " to " + connection.server() + " over "
                 + uri.substring(0, uri.indexOf(':'));
@@ -108,6 +110,18 @@ public final class StompestDriver extends Driver {
             default:
                 throw new IllegalArgumentException(scenario.name());
         }
+    }
+
+    @Override
+    protected AutoCloseable subscribe(String destination, Consumer<byte[]> onBody) {
+        Subscription subscription = connection.subscribe(destination,
+                SubscriptionOptions.builder().ackMode("auto").build(), message -> onBody.accept(message.body()));
+        return subscription::unsubscribe;
+    }
+
+    @Override
+    protected void send(String destination, byte[] body) {
+        connection.send(destination, body, Map.of());
     }
 
     @Override

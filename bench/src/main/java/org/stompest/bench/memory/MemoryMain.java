@@ -110,7 +110,8 @@ public final class MemoryMain {
         }
     }
 
-    private static long usedHeap() throws InterruptedException {
+    /** Heap in use after three full collections (exact with -XX:+UseSerialGC). */
+    public static long usedHeap() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
@@ -148,7 +149,8 @@ public final class MemoryMain {
         }
     }
 
-    private static int threads() {
+    /** Live threads of this JVM. */
+    public static int threads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 }

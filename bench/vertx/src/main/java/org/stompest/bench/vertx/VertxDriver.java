@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,8 @@ import io.vertx.ext.stomp.StompClient;
 import io.vertx.ext.stomp.StompClientConnection;
 import io.vertx.ext.stomp.StompClientOptions;
 import io.vertx.ext.stomp.impl.StompClientConnectionImpl;
+import org.stompest.bench.shared.AllocationMeter;
+import org.stompest.bench.shared.Latency;
 
 /**
  * The Vert.x STOMP client (io.vertx:vertx-stomp) behind the bench driver line protocol (see the bench module's
@@ -50,14 +53,21 @@ public final class VertxDriver {
         while ((line = commands.readLine()) != null && !line.equals("quit")) {
             String[] words = line.trim().split(" ");
             try {
+                if (words[0].equals("latency")) {
+                    protocol.println("DONE " + driver.latency(words[1], Integer.parseInt(words[2]),
+                            Long.parseLong(words[3]), Integer.parseInt(words[4]), Path.of(words[5])));
+                    protocol.flush();
+                    continue;
+                }
                 byte[] body = new byte[Integer.parseInt(words[3])];
                 Arrays.fill(body, (byte) 'x');
                 long nanos;
+                AllocationMeter allocation = new AllocationMeter().start();
                 try (StackSampler sampler = StackSampler.forRun("vertx-" + words[0], "vertx " + words[0])) {
                     nanos = driver.run(words[0], words[1], Integer.parseInt(words[2]), body,
                             Integer.parseInt(words[4]));
                 }
-                protocol.println("DONE " + nanos);
+                protocol.println("DONE " + nanos + " " + allocation.stop());
             } catch (Throwable e) {
                 e.printStackTrace();
                 protocol.println("FAIL " + String.valueOf(e).replace('\n', ' '));
@@ -74,6 +84,8 @@ public final class VertxDriver {
         vertx = Vertx.vertx();
         client = StompClient.create(vertx, new StompClientOptions()
                 .setHost(parsed.getHost()).setPort(parsed.getPort()).setAcceptedVersions(Arrays.asList("1.2"))
+                // guest on virtual host /: RabbitMQ needs both; Artemis (security off) and Classic ignore them
+                .setLogin("guest").setPasscode("guest").setVirtualHost("/")
                 .setHeartbeat(new JsonObject().put("x", 10_000).put("y", 10_000)));
         return open();
     }
@@ -83,6 +95,23 @@ public final class VertxDriver {
                 .get(30, TimeUnit.SECONDS);
         connection = (StompClientConnectionImpl) connected;
         return "vertx-stomp " + connection.version() + " to " + connection.server();
+    }
+
+    /** Send-to-receive latency at a fixed rate ({@link Latency}); returns how many messages arrived. */
+    private int latency(String destination, int rate, long millis, int bodySize, Path file) throws Exception {
+        if (!connection.isConnected()) {
+            System.err.println("Connection lost: opened again: " + open());
+        }
+        long[] latencies = Latency.run((dest, onBody) -> {
+            Map<String, String> headers = new HashMap<>();
+            headers.put(Frame.ACK, "auto");
+            String id = connection.subscribe(dest, headers, frame -> onBody.accept(frame.getBodyAsByteArray()))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return () -> connection.unsubscribe(dest, new HashMap<>(Map.of(Frame.ID, id)))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }, (dest, body) -> connection.send(dest, new HashMap<>(), Buffer.buffer(body), (Completable<Frame>) null),
+                destination, rate, millis, bodySize);
+        return Latency.write(latencies, file);
     }
 
     private long run(String scenario, String destination, int count, byte[] body, int window) throws Exception {
