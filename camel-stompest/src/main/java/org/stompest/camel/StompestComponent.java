@@ -155,12 +155,15 @@ public class StompestComponent extends HealthCheckComponent implements SSLContex
     synchronized ConnectionPool connectionPool() {
         if (connectionPool == null) {
             ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
-            // unbounded queue: a full queue must never make the client's reader thread run a route
+            // an unbounded queue: a busy pool must never reject, since Camel's CallerRuns policy would then run the
+            // route on the thread completing the future (the reader, or the connect loop holding the state lock:
+            // a burst of exchanges waiting for a connection hung or timed out so). Camel makes a SynchronousQueue
+            // (no queue at all) of maxQueueSize <= 0, so "unbounded" is Integer.MAX_VALUE.
             int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
             ThreadPoolProfile profile = new ThreadPoolProfile("StompestCallback");
             profile.setPoolSize(threads);
             profile.setMaxPoolSize(threads);
-            profile.setMaxQueueSize(-1);
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
             profile.setAllowCoreThreadTimeOut(false);
             callbackExecutor = executors.newThreadPool(this, "StompestCallback", profile);
             scheduler = executors.newScheduledThreadPool(this, "StompestScheduler", 2);
