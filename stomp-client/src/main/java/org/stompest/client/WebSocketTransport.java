@@ -75,6 +75,8 @@ import org.stompest.protocol.StompSpec;
  */
 final class WebSocketTransport extends Transport {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
+    /** The largest frame payload sent: under the 65,536 bytes Artemis' WebSocket acceptor accepts by default. */
+    static final int MAX_FRAME_PAYLOAD = 32 * 1024;
 
     /** A ping or pong of {@code bytes} payload bytes (liveness only). */
     private record Control(int bytes) {
@@ -179,12 +181,42 @@ final class WebSocketTransport extends Transport {
         // every write is sent at once: nothing is ever buffered
     }
 
+    /**
+     * One message as frames of at most {@value #MAX_FRAME_PAYLOAD} bytes: brokers cap a frame, not a message (Artemis
+     * closes the connection on a frame over 65,536 bytes by default), and reassemble the continuation frames.
+     */
+    private void sendBinary(byte[] bytes) {
+        int offset = 0;
+        do {
+            int length = Math.min(MAX_FRAME_PAYLOAD, bytes.length - offset);
+            boolean last = offset + length == bytes.length;
+            webSocket.sendBinary(ByteBuffer.wrap(bytes, offset, length), last).join();
+            offset += length;
+        } while (offset < bytes.length);
+    }
+
+    /** As {@link #sendBinary}, in pieces of at most {@value #MAX_FRAME_PAYLOAD} / 4 chars, never inside a surrogate pair. */
+    private void sendText(String message) {
+        int offset = 0;
+        do {
+            int end = Math.min(message.length(), offset + MAX_FRAME_PAYLOAD / 4); // 4 UTF-8 bytes per char at most
+            if (end < message.length() && Character.isHighSurrogate(message.charAt(end - 1))) {
+                end--;
+            }
+            webSocket.sendText(message.subSequence(offset, end), end == message.length()).join();
+            offset = end;
+        } while (offset < message.length());
+    }
+
     @Override
     Throwable closeCause() {
         return closeCause;
     }
 
-    /** Sends every item at once, as one WebSocket message: {@code flush} changes nothing. */
+    /**
+     * Sends every item at once, as one WebSocket message in frames of at most {@value #MAX_FRAME_PAYLOAD} bytes (or
+     * chars): {@code flush} changes nothing.
+     */
     @Override
     void writeLocked(StompItem item, boolean flush) {
         assert writeLock.isHeldByCurrentThread();
@@ -192,9 +224,12 @@ final class WebSocketTransport extends Transport {
             throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
         }
         byte[] bytes = encode(item);
-        String utf8 = text ? utf8(bytes) : null;
         try {
-            (text ? webSocket.sendText(utf8, true) : webSocket.sendBinary(ByteBuffer.wrap(bytes), true)).join();
+            if (text) {
+                sendText(utf8(bytes));
+            } else {
+                sendBinary(bytes);
+            }
         } catch (CompletionException | IllegalStateException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             StompConnectionError error = new StompConnectionError("Could not send to connection [" + cause + "]",

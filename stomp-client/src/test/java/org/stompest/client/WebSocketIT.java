@@ -79,6 +79,25 @@ class WebSocketIT {
         }
     }
 
+    /** Larger than one frame Artemis accepts (65,536 bytes): the client splits the message into frames. */
+    @Test
+    void aOneMebibyteMessageCrossesInFramesBinaryAndText() throws Exception {
+        byte[] body = new byte[1 << 20];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+        String text = "grüße, 世界 😀 ".repeat(40_000); // multi-byte chars and surrogate pairs across frame edges
+        try (StompConnection binary = new StompConnection(StompConfig.builder()
+                .failover(ARTEMIS.get().webSocketUri()).build());
+             StompConnection texts = new StompConnection(StompConfig.builder()
+                .failover(ARTEMIS.get().webSocketUri() + "#text").build())) {
+            binary.connect();
+            texts.connect();
+            assertThat(roundTrip(binary, queue(), body).body()).isEqualTo(body);
+            assertThat(utf8(roundTrip(texts, queue(), text.getBytes(StandardCharsets.UTF_8)))).isEqualTo(text);
+        }
+    }
+
     @Test
     void textFramesWhenThePathAsksForThem() throws Exception {
         try (StompConnection connection = new StompConnection(StompConfig.builder()
