@@ -651,8 +651,7 @@ public class StompestConfiguration implements Cloneable, HeaderFilterStrategyAwa
 
     /**
      * Where InOut producers get their replies. temporary (default without replyTo): a destination the broker deletes
-     * when the producer goes (/temp-queue/... on ActiveMQ Classic, an exclusive auto-delete queue on RabbitMQ, an
-     * auto-deleted queue on Artemis). shared (default with replyTo): the replyTo destination, read with a selector on
+     * when the producer goes (/temp-queue/... on ActiveMQ Classic and RabbitMQ, an auto-deleted queue on Artemis). shared (default with replyTo): the replyTo destination, read with a selector on
      * this producer's correlation ids, so that several producers may share it (not on RabbitMQ, which has no
      * selectors). exclusive: the replyTo destination, read by this producer only.
      */

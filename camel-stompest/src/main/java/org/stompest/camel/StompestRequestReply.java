@@ -33,9 +33,10 @@ import org.stompest.client.StompMessage;
  * <ul>
  * <li>Producer: {@link #requestor} makes the client's {@link Requestor} for the endpoint's {@code replyToType}:
  * <b>temporary</b> (default without {@code replyTo}): a destination the broker deletes when the producer goes,
- * chosen by the broker profile: {@code /temp-queue/<id>} on ActiveMQ Classic (a temporary queue of the connection),
- * {@code /exchange/amq.direct/<id>} on RabbitMQ (an exclusive auto-delete queue bound to the direct exchange; its
- * {@code /temp-queue/} cannot be subscribed to), {@code /queue/stompest.reply.<id>} on Artemis and others (an
+ * chosen by the broker profile: {@code /temp-queue/<id>} on ActiveMQ Classic (a temporary queue of the connection)
+ * and on RabbitMQ (an exclusive queue it makes from the request's reply-to and subscribes by itself, see
+ * {@link org.stompest.client.SubscriptionOptions#isBrokerSubscribed()}), {@code /queue/stompest.reply.<id>} on
+ * Artemis and others (an
  * auto-created queue Artemis deletes once its consumer left). <b>shared</b> (default with {@code replyTo}): the
  * fixed {@code replyTo}, read with a selector on this producer's correlation-id prefix, so several producers can
  * share it (not on RabbitMQ: it has no selectors). <b>exclusive</b>: the fixed {@code replyTo}, read only by this
@@ -71,17 +72,9 @@ final class StompestRequestReply {
         Requestor.Builder builder = Requestor.builder(connection).keepCorrelationId(true);
         if (TEMPORARY.equals(type)) {
             return builder.replyTo(switch (profile) {
-                case CLASSIC -> "/temp-queue/stompest.reply." + prefix;
-                case RABBITMQ -> "/exchange/amq.direct/stompest.reply." + prefix;
+                case CLASSIC, RABBITMQ -> "/temp-queue/stompest.reply." + prefix;
                 default -> "/queue/stompest.reply." + prefix;
             }).build();
-        }
-        if (profile == BrokerProfile.RABBITMQ && c.getReplyTo().startsWith("/temp-queue/")) {
-            // RabbitMQ makes a /temp-queue/ only from a SEND's reply-to and refuses a SUBSCRIBE to one: the reply
-            // would never be read, and the caller would see only requestTimeout
-            throw new IllegalArgumentException("Invalid option replyTo: " + c.getReplyTo() + " cannot be subscribed"
-                    + " to on RabbitMQ [omit replyTo: replyToType=temporary gives this producer an exclusive"
-                    + " auto-delete reply queue; or use a /queue/ or /exchange/ replyTo with replyToType=exclusive]");
         }
         if (SHARED.equals(type) && profile == BrokerProfile.RABBITMQ) {
             throw new IllegalArgumentException("Invalid option replyToType: shared needs message selectors, which"

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompError;
 import org.stompest.error.StompProtocolError;
+import org.stompest.protocol.StompSpec;
 
 /**
  * Request-reply over one {@link StompConnection}: sends a request with {@code reply-to} and a {@code correlation-id}
@@ -62,6 +63,8 @@ public final class Requestor implements AutoCloseable {
     public static final String CORRELATION_ID_HEADER = "correlation-id";
 
     private final StompConnection connection;
+    private static final String TEMP_QUEUE_PREFIX = "/temp-queue/";
+
     private final String replyTo;
     private final boolean keepCorrelationId;
     private final String selector;
@@ -181,8 +184,13 @@ public final class Requestor implements AutoCloseable {
             throw new StompConnectionError("Requestor closed [reply-to=" + replyTo + "]");
         }
         if (replies == null) {
-            replies = connection.subscribe(replyTo,
-                    SubscriptionOptions.builder().ackMode("auto").selector(selector).build(), this::onReply);
+            SubscriptionOptions.Builder options = SubscriptionOptions.builder().ackMode("auto").selector(selector);
+            if (replyTo.startsWith(TEMP_QUEUE_PREFIX) && connection.brokerProfile() == BrokerProfile.RABBITMQ) {
+                // RabbitMQ refuses a SUBSCRIBE to a /temp-queue/: it makes the queue from the request's reply-to and
+                // delivers the replies under a subscription named by the destination
+                options.headers(Map.of(StompSpec.ID_HEADER, replyTo)).brokerSubscribed(true);
+            }
+            replies = connection.subscribe(replyTo, options.build(), this::onReply);
             LOG.debug("Replies of {} come to {} [subscription={}]", connection.id(), replyTo, replies.id());
         }
     }

@@ -53,6 +53,10 @@ final class SubscriptionFrames {
 
     /** {@code subscription} was just added: SUBSCRIBE now if connected (else the replay sends it). */
     void subscribed(StompSubscription subscription) {
+        if (subscription.options().isBrokerSubscribed()) {
+            LOG.debug("Listening to {} (subscribed by the broker)", subscription.id());
+            return;
+        }
         Transport transport = null;
         StompFrame frame = null;
         synchronized (sessions.lock()) {

@@ -49,6 +49,7 @@ public final class SubscriptionOptions {
     private final ListenerFailure listenerFailure;
     private final int prefetch;
     private final String durableSubscriptionName;
+    private final boolean brokerSubscribed;
 
     private SubscriptionOptions(Builder b) {
         this.ackMode = b.ackMode;
@@ -59,6 +60,7 @@ public final class SubscriptionOptions {
         this.listenerFailure = b.listenerFailure;
         this.prefetch = b.prefetch;
         this.durableSubscriptionName = b.durableSubscriptionName;
+        this.brokerSubscribed = b.brokerSubscribed;
     }
 
     /** Auto ack, no extra headers, one thread, a queue of 1000, {@link ListenerFailure#REDELIVER}. */
@@ -106,7 +108,6 @@ public final class SubscriptionOptions {
         return listenerFailure;
     }
 
-    /** Whether messages must be acknowledged by the client. */
     /**
      * How many unacknowledged messages the broker may have out to a client ack subscription (default
      * {@value #DEFAULT_PREFETCH}; 0 leaves it to the broker). It becomes each broker's own flow-control header
@@ -131,6 +132,16 @@ public final class SubscriptionOptions {
         return isClientAck() && prefetch > 0;
     }
 
+    /**
+     * Whether the broker subscribes this id by itself, so the client sends no SUBSCRIBE, UNSUBSCRIBE or replay for
+     * it and only routes the MESSAGEs that name it: RabbitMQ makes such a subscription, named by the destination, for
+     * a {@code /temp-queue/} in a SEND's {@code reply-to}. Auto ack, with the {@code id} header set to that name.
+     */
+    public boolean isBrokerSubscribed() {
+        return brokerSubscribed;
+    }
+
+    /** Whether messages must be acknowledged by the client. */
     public boolean isClientAck() {
         return !StompSpec.ACK_AUTO.equals(ackMode);
     }
@@ -144,13 +155,14 @@ public final class SubscriptionOptions {
         return ackMode.equals(s.ackMode) && headers.equals(s.headers) && Objects.equals(selector, s.selector)
                 && concurrency == s.concurrency && queueCapacity == s.queueCapacity
                 && listenerFailure == s.listenerFailure && prefetch == s.prefetch
-                && Objects.equals(durableSubscriptionName, s.durableSubscriptionName);
+                && Objects.equals(durableSubscriptionName, s.durableSubscriptionName)
+                && brokerSubscribed == s.brokerSubscribed;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(ackMode, headers, selector, concurrency, queueCapacity, listenerFailure, prefetch,
-                durableSubscriptionName);
+                durableSubscriptionName, brokerSubscribed);
     }
 
     @Override
@@ -159,7 +171,7 @@ public final class SubscriptionOptions {
                 + (selector == null ? "" : ", selector=" + selector) + ", concurrency=" + concurrency
                 + ", queueCapacity=" + queueCapacity + ", onListenerFailure=" + listenerFailure + ", prefetch=" + prefetch
                 + (durableSubscriptionName == null ? "" : ", durableSubscriptionName=" + durableSubscriptionName)
-                + "]";
+                + (brokerSubscribed ? ", brokerSubscribed" : "") + "]";
     }
 
     public static final class Builder {
@@ -171,6 +183,7 @@ public final class SubscriptionOptions {
         private ListenerFailure listenerFailure = ListenerFailure.REDELIVER;
         private int prefetch = DEFAULT_PREFETCH;
         private String durableSubscriptionName;
+        private boolean brokerSubscribed;
 
         private Builder() {
         }
@@ -225,6 +238,12 @@ public final class SubscriptionOptions {
             return this;
         }
 
+        /** See {@link SubscriptionOptions#isBrokerSubscribed()}. */
+        public Builder brokerSubscribed(boolean brokerSubscribed) {
+            this.brokerSubscribed = brokerSubscribed;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the bad option */
         public SubscriptionOptions build() {
             if (!ACK_MODES.contains(ackMode)) {
@@ -246,6 +265,11 @@ public final class SubscriptionOptions {
             }
             if (listenerFailure == null) {
                 throw new IllegalArgumentException("Invalid onListenerFailure: null (expected REDELIVER or NACK)");
+            }
+            if (brokerSubscribed && (!StompSpec.ACK_AUTO.equals(ackMode) || !headers.containsKey(StompSpec.ID_HEADER))) {
+                throw new IllegalArgumentException("Invalid brokerSubscribed: needs ackMode auto and the id header "
+                        + "(the broker's subscription name) [ackMode=" + ackMode + ", id=" + headers.get(StompSpec.ID_HEADER)
+                        + "]");
             }
             return new SubscriptionOptions(this);
         }

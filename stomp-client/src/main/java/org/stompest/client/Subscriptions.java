@@ -137,6 +137,9 @@ final class Subscriptions {
             }
         }
         for (StompSubscription subscription : ordered()) {
+            if (subscription.options().isBrokerSubscribed()) {
+                continue; // the broker makes it again from the next SEND's reply-to
+            }
             if (subscription.isActive() && subscription.subscribedEpoch != epoch) {
                 frames.add(subscribe(session, subscription, epoch, profile));
             }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stompest.error.StompProtocolError;
 import org.stompest.protocol.StompFrame;
+import org.stompest.protocol.StompSession;
 import org.stompest.protocol.StompSpec;
 
 /** The subscription registry without a broker: naming, routing of MESSAGE frames, order and closing. */
@@ -86,6 +87,24 @@ class SubscriptionsTest {
         assertThat(subscriptions.forMessage(message("/queue/same", "sub-2"))).isSameAs(b);
         assertThat(subscriptions.forMessage(message("/queue/same", "sub-1"))).isSameAs(a);
         assertThat(subscriptions.forMessage(message("/queue/same", "sub-9"))).isNull();
+    }
+
+    @Test
+    void aBrokerSubscribedSubscriptionIsRoutedButNeverSubscribedOrReplayed() {
+        StompSubscription replies = subscriptions.add(connection, "/temp-queue/replies", SubscriptionOptions.builder()
+                .headers(Map.of(StompSpec.ID_HEADER, "/temp-queue/replies")).brokerSubscribed(true).build(), ignore);
+        StompSubscription plain = add("/queue/a", null);
+        StompSession session = new StompSession(StompSpec.VERSION_1_2, false);
+        synchronized (session) {
+            assertThat(subscriptions.replay(session, 1, BrokerProfile.RABBITMQ))
+                    .extracting(frame -> frame.header(StompSpec.ID_HEADER)).containsExactly(plain.id());
+        }
+        assertThat(subscriptions.forMessage(message("/reply-queue/amq.gen-1", "/temp-queue/replies")))
+                .isSameAs(replies);
+        assertThatThrownBy(() -> SubscriptionOptions.builder().brokerSubscribed(true).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Invalid brokerSubscribed:");
+        assertThatThrownBy(() -> SubscriptionOptions.builder().ackMode("client").brokerSubscribed(true)
+                .headers(Map.of(StompSpec.ID_HEADER, "x")).build()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -15,15 +15,21 @@
  */
 package org.stompest.camel.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.apache.camel.CamelExecutionException;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.stompest.camel.StompestEndpoint;
 
 /**
- * Request-reply on RabbitMQ: temporary replies come to an exclusive auto-delete queue bound to amq.direct; it has
- * no selectors, so a shared replyTo is refused with an error naming the option.
+ * Request-reply on RabbitMQ: temporary replies go to a {@code /temp-queue/}, which RabbitMQ makes from the request's
+ * reply-to (the service sees a {@code /reply-queue/amq.gen-...}) and subscribes by itself; it has no selectors, so
+ * a shared replyTo is refused with an error naming the option.
  */
 class RabbitMqRequestReplyIT extends AbstractRequestReplyIT {
 
@@ -34,7 +40,7 @@ class RabbitMqRequestReplyIT extends AbstractRequestReplyIT {
 
     @Override
     protected String temporaryReplyToPrefix() {
-        return "/exchange/amq.direct/stompest.reply.";
+        return "/reply-queue/";
     }
 
     @Test
@@ -45,14 +51,24 @@ class RabbitMqRequestReplyIT extends AbstractRequestReplyIT {
     }
 
     /**
-     * RabbitMQ refuses a SUBSCRIBE to {@code /temp-queue/x} (it makes such a queue only from a SEND's reply-to): a
-     * producer with that replyTo fails at its first request naming the option and what to use, instead of timing out.
+     * A {@code /temp-queue/} replyTo as written: RabbitMQ refuses a SUBSCRIBE to it, so the requestor sends none and
+     * listens under the subscription RabbitMQ makes for it; requests after a reconnect make the queue anew.
      */
     @Test
-    void aTempQueueReplyToIsRefusedNamingWhatToUse() throws Exception {
-        assertFirstRequestRefused("replyTo=/temp-queue/" + unique("replies") + "&replyToType=exclusive")
-                .hasMessageStartingWith("Invalid option replyTo: /temp-queue/")
-                .hasMessageContaining("replyToType=temporary");
+    void aTempQueueReplyToAsWrittenGetsTheReplies() throws Exception {
+        String queue = unique("service");
+        service(queue, "");
+        String uri = "stompest:queue:" + queue + "?replyTo=/temp-queue/" + unique("replies")
+                     + "&replyToType=exclusive&requestTimeout=10000";
+
+        assertThat(template.requestBody(uri, "a", String.class)).isEqualTo("Hello a");
+        assertThat(template.requestBody(uri, "b", String.class)).isEqualTo("Hello b");
+        StompestEndpoint endpoint = context.getEndpoint(uri, StompestEndpoint.class);
+        long reconnects = endpoint.connection().stats().reconnects();
+        endpoint.connection().reconnect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.connection().stats().reconnects() > reconnects
+                && endpoint.connection().isConnected());
+        assertThat(template.requestBody(uri, "c", String.class)).isEqualTo("Hello c");
     }
 
     /** A request to a live service through a producer with {@code options}: the cause of its failure. */
