@@ -21,10 +21,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +41,12 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #newThread(String, Runnable)}: the long-lived threads, named by what they serve: a reader per socket
  * ({@code stompest-reader-<connection id>}) and the connect and reconnect loops
  * ({@code stompest-connect-<connection id>}).</li>
- * <li>{@link #dispatcher()}: where subscriptions run their listeners, a pool of at most
- * {@link Builder#dispatchThreads(int)} threads ({@code <name>-dispatch-<n>}) shared by every subscription of every
- * connection of this runtime; each subscription keeps its own order (see {@link Subscription}). Its threads end
- * when idle. A listener that blocks holds one of them.</li>
+ * <li>{@link #dispatcher()}: where subscriptions run their listeners, a pool ({@code <name>-dispatch-<n>}) shared
+ * by every subscription of every connection of this runtime; each subscription keeps its own order (see
+ * {@link Subscription}) and runs at most its {@code concurrency} listener calls at once. By default the pool has a
+ * thread for each listener call running and none for an idle subscription, so 10,000 quiet subscriptions cost no
+ * threads and a listener that blocks (a Camel route waiting for a reply that another subscription delivers) never
+ * starves the others; {@link Builder#dispatchThreads(int)} caps it. Its threads end when idle.</li>
  * <li>{@link #schedule(Runnable, long)}: heart-beat ticks and receipt timeouts, short tasks that never block for
  * long (a heart-beat is one byte).</li>
  * <li>{@link #callbacks()}: where futures handed to callers complete and JMX notifications go out, so code chained
@@ -62,8 +65,8 @@ public final class ClientRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientRuntime.class);
     private static final long SCHEDULER_KEEP_ALIVE_SECONDS = 10;
     private static final long DISPATCH_KEEP_ALIVE_SECONDS = 30;
-    /** The default bound of the dispatch pool's threads. */
-    public static final int DEFAULT_DISPATCH_THREADS = 64;
+    /** The dispatch pool's default: no cap, a thread for each listener call running. */
+    public static final int UNBOUNDED_DISPATCH_THREADS = Integer.MAX_VALUE;
 
     private final ThreadFactory threadFactory;
     private final UnaryOperator<String> threadNames;
@@ -82,10 +85,16 @@ public final class ClientRuntime implements AutoCloseable {
         this.ownsCallbackPool = builder.callbacks == null;
         this.callbackPool = ownsCallbackPool ? Executors.newCachedThreadPool(named(builder.name + "-callback-"))
                 : builder.callbacks;
-        this.dispatcher = new ThreadPoolExecutor(builder.dispatchThreads, builder.dispatchThreads,
-                DISPATCH_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named(builder.name + "-dispatch-"));
-        this.dispatcher.allowCoreThreadTimeOut(true);
+        if (builder.dispatchThreads == UNBOUNDED_DISPATCH_THREADS) {
+            // a hand-off, not a queue: a drain task waiting behind blocked listeners could wait for ever
+            this.dispatcher = new ThreadPoolExecutor(0, UNBOUNDED_DISPATCH_THREADS, DISPATCH_KEEP_ALIVE_SECONDS,
+                    TimeUnit.SECONDS, new SynchronousQueue<>(), named(builder.name + "-dispatch-"));
+        } else {
+            this.dispatcher = new ThreadPoolExecutor(builder.dispatchThreads, builder.dispatchThreads,
+                    DISPATCH_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    named(builder.name + "-dispatch-"));
+            this.dispatcher.allowCoreThreadTimeOut(true);
+        }
     }
 
     /** A runtime with daemon threads of its own: {@code stompest-scheduler-<n>}, {@code stompest-callback-<n>}. */
@@ -123,7 +132,7 @@ public final class ClientRuntime implements AutoCloseable {
         }
     }
 
-    /** Runs the subscriptions' drain tasks: at most {@code dispatchThreads} threads for any number of them. */
+    /** Runs the subscriptions' drain tasks: a thread per running listener call, or at most {@code dispatchThreads}. */
     public Executor dispatcher() {
         return dispatcher;
     }
@@ -197,7 +206,7 @@ public final class ClientRuntime implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private ExecutorService callbacks;
         private UnaryOperator<String> threadNames = UnaryOperator.identity();
-        private int dispatchThreads = DEFAULT_DISPATCH_THREADS;
+        private int dispatchThreads = UNBOUNDED_DISPATCH_THREADS;
 
         private Builder() {
         }
@@ -236,8 +245,9 @@ public final class ClientRuntime implements AutoCloseable {
         }
 
         /**
-         * How many threads at most run the listeners of all subscriptions (default
-         * {@value ClientRuntime#DEFAULT_DISPATCH_THREADS}); a subscription's {@code concurrency} is bounded by it.
+         * Caps the threads that run the listeners of all subscriptions (default: no cap); a subscription's
+         * {@code concurrency} is bounded by it. With a cap, listeners that block until another subscription of the
+         * runtime delivers (a request waiting for its reply) can stall once they hold every thread.
          */
         public Builder dispatchThreads(int threads) {
             if (threads < 1) {

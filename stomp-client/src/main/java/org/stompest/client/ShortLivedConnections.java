@@ -29,10 +29,11 @@ import org.stompest.protocol.StompFailoverOptions;
  * <ol>
  * <li>{@link #connected(long)}: a CONNECTED arrived at {@code nowNanos}.</li>
  * <li>{@link #lost(long, String)}: the live connection closed. If it lived less than {@link #SHORT_LIVED}, the
- * count of consecutive short-lived connections grows and the reconnect waits the delay the failover options give
- * that many failed attempts ({@code initialReconnectDelay}, times {@code backOffMultiplier} per failure if
- * {@code useExponentialBackOff}, plus jitter, at most {@code maxReconnectDelay}); a connection that lived longer
- * resets the count and reconnects at once, as before.</li>
+ * count of consecutive short-lived connections grows; the first reconnects at once (a broker that crashed just
+ * after the client connected, a failover), and from the second in a row the reconnect waits the delay the failover
+ * options give one failed attempt fewer ({@code initialReconnectDelay}, times {@code backOffMultiplier} per
+ * failure if {@code useExponentialBackOff}, plus jitter, at most {@code maxReconnectDelay}); a connection that
+ * lived longer resets the count and reconnects at once, as before.</li>
  * <li>{@link Loss#repeated()}: the loss is short-lived and has the same reason as the one before, so the log says
  * it at DEBUG: the reason is logged once per change, not per attempt. {@link #quiet()} likewise keeps the
  * CONNECTED and the subscription replay of such a cycle at DEBUG, and {@link #afterShortLived()} the broker's
@@ -43,7 +44,7 @@ import org.stompest.protocol.StompFailoverOptions;
  */
 final class ShortLivedConnections {
     /** A connection that closes sooner than this after CONNECTED counts as a failed attempt. */
-    static final Duration SHORT_LIVED = Duration.ofSeconds(5);
+    static final Duration SHORT_LIVED = Duration.ofSeconds(1);
     /** The least first delay, so that {@code initialReconnectDelay=0} still backs off. */
     private static final double MIN_INITIAL_DELAY_MILLIS = 10;
     private static final long NONE = Long.MIN_VALUE;
@@ -93,7 +94,8 @@ final class ShortLivedConnections {
         consecutive++;
         boolean repeated = consecutive > 1 && Objects.equals(reason, lastReason);
         lastReason = reason;
-        return new Loss(delay(consecutive), lived / 1_000_000, consecutive, repeated);
+        return new Loss(consecutive == 1 ? Duration.ZERO : delay(consecutive - 1), lived / 1_000_000, consecutive,
+                repeated);
     }
 
     /** The failover options' delay for the {@code failures}-th failed attempt in a row (1 = the first). */

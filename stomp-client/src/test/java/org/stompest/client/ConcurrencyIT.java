@@ -120,6 +120,37 @@ class ConcurrencyIT {
         assertThat(dispatchThreads).hasSizeBetween(1, 3).allSatisfy(name -> assertThat(name).startsWith("fan-dispatch-"));
     }
 
+    /**
+     * 100 listeners blocked until another subscription of the same runtime delivers (as Camel routes waiting for
+     * replies): with the default dispatch pool the waited-for message still gets a thread, and every listener ends.
+     */
+    @Test
+    void blockedListenersNeverStarveAnotherSubscription() throws Exception {
+        int blocked = 100;
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger waiting = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())
+                .build())) {
+            connection.connect();
+            String prefix = "/queue/blocked-" + UUID.randomUUID() + "-";
+            connection.subscribe(prefix + "release", SubscriptionOptions.defaults(), m -> release.countDown());
+            for (int i = 0; i < blocked; i++) {
+                connection.subscribe(prefix + i, SubscriptionOptions.defaults(), m -> {
+                    waiting.incrementAndGet();
+                    if (release.await(30, TimeUnit.SECONDS)) {
+                        finished.incrementAndGet();
+                    }
+                });
+                connection.send(prefix + i, new byte[] {1}, Map.of());
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiting.get() == blocked);
+            connection.send(prefix + "release", new byte[] {1}, Map.of());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished.get() == blocked);
+        }
+    }
+
     @Test
     void subscriptionWithFourThreadsRunsFourListenersAtOnce() throws Exception {
         try (StompConnection connection = new StompConnection(StompConfig.builder().failover(artemis.get().stompUri())

@@ -44,10 +44,10 @@ class ShortLivedConnectionsTest {
     }
 
     @Test
-    void consecutiveShortLivedConnectionsBackOffExponentiallyUpToMaxReconnectDelay() {
+    void consecutiveShortLivedConnectionsBackOffExponentiallyUpToMaxReconnectDelayFromTheSecond() {
         ShortLivedConnections rule = rule("initialReconnectDelay=10,maxReconnectDelay=500");
         long now = 0;
-        long[] expected = {10, 20, 40, 80, 160, 320, 500, 500};
+        long[] expected = {0, 10, 20, 40, 80, 160, 320, 500, 500};
         for (long millis : expected) {
             rule.connected(now);
             now += 30 * MS;
@@ -82,8 +82,10 @@ class ShortLivedConnectionsTest {
         assertThat(rule.lost(40 * MS + LONG_AGO, "A").delay()).isEqualTo(Duration.ZERO);
         rule.connected(LONG_AGO * 2);
         ShortLivedConnections.Loss loss = rule.lost(LONG_AGO * 2 + MS, "A");
-        assertThat(loss.delay()).isEqualTo(Duration.ofMillis(10));
+        assertThat(loss.delay()).as("the first short-lived one again").isEqualTo(Duration.ZERO);
         assertThat(loss.repeated()).as("the count started again").isFalse();
+        rule.connected(LONG_AGO * 2 + 2 * MS);
+        assertThat(rule.lost(LONG_AGO * 2 + 3 * MS, "A").delay()).isEqualTo(Duration.ofMillis(10));
     }
 
     @Test
@@ -92,6 +94,8 @@ class ShortLivedConnectionsTest {
         rule.connected(0);
         rule.lost(MS, "A");
         rule.connected(2 * MS);
-        assertThat(rule.lost(3 * MS, "A").delay()).isEqualTo(Duration.ofMillis(20));
+        assertThat(rule.lost(3 * MS, "A").delay()).isEqualTo(Duration.ofMillis(10));
+        rule.connected(4 * MS);
+        assertThat(rule.lost(5 * MS, "A").delay()).isEqualTo(Duration.ofMillis(20));
     }
 }
