@@ -22,7 +22,6 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.stompest.client.StompBrokerError;
 import org.stompest.client.StompConnection;
 import org.stompest.client.Subscription;
-import org.stompest.protocol.StompFrame;
 
 /**
  * Readiness of a {@code stompest:} consumer: UP while its connection is connected and its subscription active,
@@ -44,13 +43,6 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
         return false;
     }
 
-    /** Why a connection is not up: its state and, while the broker refuses CONNECT, the broker's message. */
-    static String notConnected(StompConnection connection) {
-        StompFrame refused = connection.lastError();
-        return "STOMP connection is " + connection.state()
-               + (refused == null ? "" : "; last ERROR from the broker: " + StompBrokerError.summary(refused));
-    }
-
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         StompConnection connection = consumer.connection();
@@ -66,7 +58,8 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
         builder.detail("connection", connection.id());
         builder.detail("connection.state", connection.state().name());
         if (!connection.isConnected()) {
-            builder.down().message(notConnected(connection));
+            builder.down().message("STOMP connection is " + connection.state()
+                    + StompestExchanges.lastRefusal(connection));
         } else if (consumer.subscriptionError() != null) {
             builder.down().message("Broker refused the subscription to " + endpoint.getStompDestination() + ": "
                     + StompBrokerError.summary(consumer.subscriptionError()));

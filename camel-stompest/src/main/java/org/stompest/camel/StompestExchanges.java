@@ -99,12 +99,14 @@ final class StompestExchanges {
         Throwable cause = unwrap(error);
         String reason = cause instanceof TimeoutException ? "no connection within " + timeout + " ms"
                 : "cannot connect: " + cause.getMessage();
+        return new CamelExchangeException("SEND to " + destination + " failed: " + reason + lastRefusal(connection)
+                + " [state=" + connection.state() + ", failover=" + failover + "]", exchange, cause);
+    }
+
+    /** {@code "; last ERROR from the broker: ..."} while the broker refuses the connection (until CONNECTED), else "". */
+    static String lastRefusal(StompConnection connection) {
         StompFrame refused = connection.lastError();
-        if (refused != null) {
-            reason += "; last ERROR from the broker: " + StompBrokerError.summary(refused);
-        }
-        return new CamelExchangeException("SEND to " + destination + " failed: " + reason + " [state="
-                + connection.state() + ", failover=" + failover + "]", exchange, cause);
+        return refused == null ? "" : "; last ERROR from the broker: " + StompBrokerError.summary(refused);
     }
 
     /** The exchange's exception for a failed SEND: says where, and carries the STOMP error underneath. */

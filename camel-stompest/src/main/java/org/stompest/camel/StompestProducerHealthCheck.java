@@ -45,7 +45,8 @@ public class StompestProducerHealthCheck extends AbstractHealthCheck {
             builder.down().message("Producer is not started");
         } else if (!connection.isConnected()) {
             builder.detail("connection", connection.id());
-            builder.down().message(StompestConsumerHealthCheck.notConnected(connection));
+            builder.down().message("STOMP connection is " + connection.state()
+                    + StompestExchanges.lastRefusal(connection));
         } else {
             builder.detail("connection", connection.id());
             builder.detail("broker", connection.currentBroker());

@@ -38,6 +38,9 @@ import java.util.Set;
  * until the connection closes)</td><td>resubscribing</td></tr>
  * <tr><td>ACK inside a transaction</td><td>ignored: acknowledged at once</td><td>honoured</td><td>honoured</td>
  * <td>assumed honoured</td></tr>
+ * <tr><td>a reply-to {@code /temp-queue/x}</td><td>-</td><td>a temporary queue the client subscribes to</td>
+ * <td>made from the SEND's reply-to and subscribed by the broker, as subscription {@code /temp-queue/x} (a
+ * SUBSCRIBE to it is refused)</td><td>-</td></tr>
  * <tr><td>routing type of a SEND</td><td>{@code destination-type} (ANYCAST for {@code /queue/}, MULTICAST for
  * {@code /topic/})</td><td>from the destination</td><td>from the destination</td><td>from the destination</td></tr>
  * </table>
@@ -120,6 +123,15 @@ public enum BrokerProfile {
     /** Whether a NACK makes this broker deliver the message again (rather than drop or dead-letter it). */
     public boolean nackRedelivers() {
         return this == RABBITMQ;
+    }
+
+    /**
+     * Whether the broker subscribes a reply destination by itself once a SEND names it in {@code reply-to}, under a
+     * subscription named by the destination ({@link SubscriptionOptions#isBrokerSubscribed()}): RabbitMQ's
+     * {@code /temp-queue/}.
+     */
+    public boolean subscribesReplyTo(String destination) {
+        return this == RABBITMQ && destination.startsWith("/temp-queue/");
     }
 
     /** Whether an ACK carrying a {@code transaction} header waits for the COMMIT. */

@@ -45,7 +45,8 @@ import org.stompest.protocol.StompSpec;
  * {@link ConnectionStats}, sleeps its delay (cut short by {@link #close}), opens the socket and sends CONNECT,
  * then waits {@code connectedTimeout} for CONNECTED. A failed attempt is logged and the next one tried.</li>
  * <li>The handshake hears from the reader thread: {@link #connected} (CONNECTED), {@link #refused} (an ERROR
- * answering CONNECT, its headers unescaped leniently) and {@link #closed} (the socket closed first).</li>
+ * answering CONNECT, its headers unescaped leniently; {@link #awaitsHandshake} tells it apart) and {@link #closed}
+ * (the socket closed first).</li>
  * <li>It returns the transport that answered, or throws {@link StompConnectTimeout}
  * ({@code Reconnect timeout: N attempts [broker=..., error=...]}, the last error as cause) when the transport
  * gives up, or {@link #closedMeanwhile()} when the connection was closed.</li>
@@ -265,15 +266,19 @@ final class Connector {
         }
     }
 
-    /** On the reader thread: whether this ERROR answered the handshake of {@code transport} (which then fails). */
-    boolean refused(Transport transport, StompFrame frame) {
+    /** On the reader thread: whether {@code transport} is being connected, so that an ERROR now answers CONNECT. */
+    boolean awaitsHandshake(Transport transport) {
+        return handshakeOf(transport) != null;
+    }
+
+    /** On the reader thread: this ERROR answered the handshake of {@code transport}, which fails (if it still waits). */
+    void refused(Transport transport, StompFrame frame) {
         CompletableFuture<StompFrame> hs = handshakeOf(transport);
-        if (hs == null) {
-            return false;
+        if (hs != null) {
+            StompBrokerError error = new StompBrokerError(handshakeError(frame));
+            hs.completeExceptionally(new StompConnectionError("While trying to connect, " + error.getMessage(),
+                    error));
         }
-        StompBrokerError error = new StompBrokerError(handshakeError(frame));
-        hs.completeExceptionally(new StompConnectionError("While trying to connect, " + error.getMessage(), error));
-        return true;
     }
 
     /** {@code transport} closed: fails its handshake if it is being connected. */

@@ -161,8 +161,9 @@ final class FrameRouter implements Transport.Handler {
         stats.errorFrame(message);
         listeners.errorReceived(frame);
         lastError = frame; // also a refused CONNECT: callers waiting for a connection can say why
-        if (connector.refused(transport, frame)) {
-            listeners.connectRefused(frame);
+        if (connector.awaitsHandshake(transport)) {
+            listeners.connectRefused(frame); // before the failover loop hears of it: its caller finds them told
+            connector.refused(transport, frame);
             return;
         }
         receipts.refused(frame.header(StompSpec.RECEIPT_ID_HEADER), frame);

@@ -63,8 +63,6 @@ public final class Requestor implements AutoCloseable {
     public static final String CORRELATION_ID_HEADER = "correlation-id";
 
     private final StompConnection connection;
-    private static final String TEMP_QUEUE_PREFIX = "/temp-queue/";
-
     private final String replyTo;
     private final boolean keepCorrelationId;
     private final String selector;
@@ -185,9 +183,7 @@ public final class Requestor implements AutoCloseable {
         }
         if (replies == null) {
             SubscriptionOptions.Builder options = SubscriptionOptions.builder().ackMode("auto").selector(selector);
-            if (replyTo.startsWith(TEMP_QUEUE_PREFIX) && connection.brokerProfile() == BrokerProfile.RABBITMQ) {
-                // RabbitMQ refuses a SUBSCRIBE to a /temp-queue/: it makes the queue from the request's reply-to and
-                // delivers the replies under a subscription named by the destination
+            if (connection.brokerProfile().subscribesReplyTo(replyTo)) {
                 options.headers(Map.of(StompSpec.ID_HEADER, replyTo)).brokerSubscribed(true);
             }
             replies = connection.subscribe(replyTo, options.build(), this::onReply);

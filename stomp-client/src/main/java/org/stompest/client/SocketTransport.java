@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -293,7 +292,7 @@ final class SocketTransport extends Transport {
                     } else if (item.isHeartBeat()) {
                         stats.heartBeatReceived();
                     } else {
-                        stats.frameReceived(size((StompFrame) item));
+                        stats.frameReceived(wireSize((StompFrame) item));
                         // ERROR frames may echo the passcode: the connection logs them once redacted
                         if (LOG.isDebugEnabled() && !StompSpec.ERROR.equals(((StompFrame) item).command())) {
                             LOG.debug("Received {} from {}", item.info(), address());
@@ -326,15 +325,6 @@ final class SocketTransport extends Transport {
     }
 
     /** The approximate wire size of a parsed frame (exact for ASCII heads without escapes). */
-    private static int size(StompFrame frame) {
-        int size = frame.command().length() + 3 + frame.body().length;
-        for (Map.Entry<String, String> header : frame.rawHeaders() != null ? frame.rawHeaders()
-                : frame.headers().entrySet()) {
-            size += header.getKey().length() + header.getValue().length() + 2;
-        }
-        return size;
-    }
-
     @Override
     public String toString() {
         return "SocketTransport[" + address() + (closed ? ", closed" : "") + "]";

@@ -75,6 +75,9 @@ class BrokerProfileTest {
         assertThat(BrokerProfile.CLASSIC.nackRedelivers()).isFalse();
         assertThat(BrokerProfile.ARTEMIS.honoursAckInTransaction()).isFalse();
         assertThat(BrokerProfile.CLASSIC.honoursAckInTransaction()).isTrue();
+        assertThat(BrokerProfile.RABBITMQ.subscribesReplyTo("/temp-queue/r")).isTrue();
+        assertThat(BrokerProfile.RABBITMQ.subscribesReplyTo("/queue/r")).isFalse();
+        assertThat(BrokerProfile.CLASSIC.subscribesReplyTo("/temp-queue/r")).isFalse();
         assertThat(BrokerProfile.ARTEMIS.routingHeaders("/queue/a")).containsExactly(Map.entry("destination-type",
                 "ANYCAST"));
         assertThat(BrokerProfile.ARTEMIS.routingHeaders("/topic/a")).containsExactly(Map.entry("destination-type",
