@@ -432,6 +432,32 @@ public final class StompConnection implements AutoCloseable {
         stats.messageSent();
     }
 
+    /**
+     * A MESSAGE can arrive between the replayed SUBSCRIBEs and CONNECTED ({@link ConnectLoop}'s going live), when
+     * sends are still refused: its listener waits here (on its dispatch thread, at most the connected timeout) so
+     * that its ACK, BEGIN or SEND does not fail with "Not connected". Returns at once while connected.
+     */
+    void awaitConnected() {
+        if (states.current() == State.CONNECTED) {
+            return;
+        }
+        CompletableFuture<Void> ready;
+        try (StateMachine.Change change = states.change()) {
+            State s = change.current();
+            if (s != State.CONNECTING && s != State.RECONNECTING) {
+                return;
+            }
+            ready = change.ready();
+        }
+        try {
+            ready.get(config.connectedTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // not connected after all: the listener runs, and what it sends fails as for any lost connection
+        }
+    }
+
     /** Sends what deferred writes (ACKs of a busy subscription worker) left buffered on the current socket. */
     void flushDeferred() {
         GuardedSession.Live current = sessions.live();

@@ -381,6 +381,7 @@ final class StompSubscription implements Subscription {
     }
 
     private void deliver(StompMessage message) {
+        connection.awaitConnected();
         boolean clientAck = options.isClientAck();
         if (clientAck && message.connectionEpoch() != connection.epoch()) {
             LOG.debug("Dropped {} of subscription {}: received before a reconnect, the broker redelivers it",

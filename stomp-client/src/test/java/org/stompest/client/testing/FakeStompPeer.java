@@ -79,6 +79,12 @@ public final class FakeStompPeer implements AutoCloseable {
         void onConnect(Connection connection, StompFrame connect) throws IOException;
     }
 
+    /** Answers any other frame, on the peer's reader thread, after its RECEIPT (e.g. a MESSAGE for a SUBSCRIBE). */
+    @FunctionalInterface
+    public interface FrameHandler {
+        void onFrame(Connection connection, StompFrame frame) throws IOException;
+    }
+
     private final ServerSocket server;
     private final SSLContext sslContext;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
@@ -92,6 +98,7 @@ public final class FakeStompPeer implements AutoCloseable {
     private volatile Map<String, String> connectedHeaders =
             Map.of("version", "1.2", "heart-beat", "0,0", "server", "FakeStompPeer");
     private volatile ConnectHandler connectHandler;
+    private volatile FrameHandler frameHandler;
     private volatile boolean autoReceipts = true;
     private int awaited;
 
@@ -142,6 +149,12 @@ public final class FakeStompPeer implements AutoCloseable {
     /** Replaces the default CONNECTED answer; {@code null} restores it. */
     public FakeStompPeer onConnect(ConnectHandler handler) {
         this.connectHandler = handler;
+        return this;
+    }
+
+    /** Also answers every frame other than CONNECT and STOMP with {@code handler}; {@code null} stops that. */
+    public FakeStompPeer onFrame(FrameHandler handler) {
+        this.frameHandler = handler;
         return this;
     }
 
@@ -441,6 +454,7 @@ public final class FakeStompPeer implements AutoCloseable {
             boolean answer = !silent;
             boolean receipts = autoReceipts;
             ConnectHandler handler = connectHandler;
+            FrameHandler other = frameHandler;
             Map<String, String> connected = connectedHeaders;
             synchronized (this) {
                 frames.add(frame);
@@ -463,6 +477,9 @@ public final class FakeStompPeer implements AutoCloseable {
             String receipt = frame.header("receipt");
             if (receipt != null && receipts) {
                 sendRaw(frame("RECEIPT", Map.of("receipt-id", receipt), ""));
+            }
+            if (other != null) {
+                other.onFrame(this, frame);
             }
             if (command.equals("DISCONNECT")) {
                 close();
