@@ -48,7 +48,7 @@ public final class BenchMain {
         option("parts", "codec,e2e,latency,sizes,brokers,scaling,failover,memory",
                 "which parts to run, comma separated");
         option("messages", "100000", "messages per end-to-end round");
-        option("rounds", "2", "measured end-to-end rounds per client (after one warm-up round)");
+        option("rounds", "3", "measured end-to-end rounds per client (after one warm-up round)");
         option("warm-up-messages", "20000", "messages per scenario in the end-to-end warm-up round");
         option("body", "100", "end-to-end message body size in bytes");
         option("window", "1000", "receipts (or exchanges) in flight at most when producing with receipts");

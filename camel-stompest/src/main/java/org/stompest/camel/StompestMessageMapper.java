@@ -118,8 +118,16 @@ public final class StompestMessageMapper {
      */
     public static Outgoing toStomp(Message message, Map<String, Object> extraHeaders, HeaderFilterStrategy filter)
             throws NoTypeConversionAvailableException {
+        return toStomp(message, new LinkedHashMap<>(), extraHeaders, filter);
+    }
+
+    /**
+     * As {@link #toStomp(Message, Map, HeaderFilterStrategy)}, adding to {@code headers} (mutable, in order), whose
+     * entries are defaults that everything after them overrides; the outgoing headers are that map, not a copy.
+     */
+    public static Outgoing toStomp(Message message, Map<String, String> headers, Map<String, Object> extraHeaders,
+                                   HeaderFilterStrategy filter) throws NoTypeConversionAvailableException {
         Exchange exchange = message.getExchange();
-        Map<String, String> headers = new LinkedHashMap<>();
         if (extraHeaders != null) {
             extraHeaders.forEach((name, value) -> putHeader(headers, name, value));
         }

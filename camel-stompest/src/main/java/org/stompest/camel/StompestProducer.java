@@ -177,14 +177,14 @@ public class StompestProducer extends DefaultAsyncProducer {
         exchange.getMessage().removeHeader(StompestConstants.DESTINATION_OVERRIDE);
         CompletableFuture<?> done;
         try {
-            Outgoing out = StompestMessageMapper.toStomp(exchange.getMessage(), c.getSendHeaders(),
-                    c.getHeaderFilterStrategy());
             // the endpoint's defaults first: sendHeaders and the message's own headers win
-            Map<String, String> headers = new LinkedHashMap<>(connection.brokerProfile().routingHeaders(destination));
+            Map<String, String> defaults = new LinkedHashMap<>(connection.brokerProfile().routingHeaders(destination));
             if (c.isPersistent()) {
-                headers.put("persistent", "true");
+                defaults.put("persistent", "true");
             }
-            headers.putAll(out.headers());
+            Outgoing out = StompestMessageMapper.toStomp(exchange.getMessage(), defaults, c.getSendHeaders(),
+                    c.getHeaderFilterStrategy());
+            Map<String, String> headers = out.headers();
             String transaction = StompestExchanges.transactionOf(exchange, connection, warnedForeignTransaction,
                     getEndpoint());
             boolean receipt = c.isReceipt() && transaction == null; // in a transaction the COMMIT's receipt counts

@@ -211,6 +211,23 @@ class StompestMessageMapperTest {
     }
 
     @Test
+    void theProducersDefaultsComeFirstAndEverythingElseOverridesThem() throws Exception {
+        Message message = newMessage();
+        message.setBody("x");
+        message.setHeader("persistent", "false");
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("destination-type", "ANYCAST");
+        defaults.put("persistent", "true");
+        defaults.put("priority", "4");
+
+        Outgoing out = StompestMessageMapper.toStomp(message, defaults, Map.of("priority", "7"), filter);
+
+        assertThat(out.headers()).containsExactly(Map.entry("destination-type", "ANYCAST"),
+                Map.entry("persistent", "false"), Map.entry("priority", "7"),
+                Map.entry("content-type", "text/plain;charset=UTF-8"));
+    }
+
+    @Test
     void aReceivedMessageSurvivesARoundTrip() throws Exception {
         Message message = newMessage();
         StompestMessageMapper.toCamel(received(Map.of("destination", "/queue/a", "message-id", "1",
