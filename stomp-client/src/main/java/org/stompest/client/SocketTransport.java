@@ -34,10 +34,8 @@ import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompFrameError;
 import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompHeartBeat;
 import org.stompest.protocol.StompItem;
 import org.stompest.protocol.StompParser;
-import org.stompest.protocol.StompSpec;
 
 /**
  * One socket to one broker: opens it (tcp or ssl), writes frames, and runs the reader thread that feeds the bytes
@@ -61,30 +59,22 @@ final class SocketTransport extends Transport {
     /** Deferred writes flush once this many bytes wait (see {@link #writeLocked}). */
     private static final int MAX_DEFERRED = 4 * 1024;
 
-    private final StompBroker broker;
     private final Socket socket;
     private final InputStream in;
     private final CountingOutputStream counter;
     private final OutputStream out;
-    private final Handler handler;
-    private final ConnectionStats stats;
-    private final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
     /** Guarded by the write lock: the byte count at the last flush, and whether a flushing writer left bytes. */
     private long flushedAt;
     private boolean flushOwed;
     private final Thread reader;
-    private volatile boolean closed;
-    private volatile Throwable closeCause;
 
     private SocketTransport(StompBroker broker, Socket socket, Handler handler, ConnectionStats stats,
                             ClientRuntime runtime, String threadName) throws IOException {
-        this.broker = broker;
+        super(broker, handler, stats);
         this.socket = socket;
         this.in = socket.getInputStream();
         this.counter = new CountingOutputStream(new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER));
         this.out = counter;
-        this.handler = handler;
-        this.stats = stats;
         this.reader = runtime.newThread(threadName, this::read);
     }
 
@@ -143,28 +133,14 @@ final class SocketTransport extends Transport {
         reader.start();
     }
 
-    StompBroker broker() {
-        return broker;
-    }
 
     /** {@code tcp://host:port}. */
     String address() {
-        return broker.protocol() + "://" + broker.host() + ":" + broker.port();
+        return broker().protocol() + "://" + broker().host() + ":" + broker().port();
     }
 
-    /** Switches the parser to the negotiated version; call it on the reader thread (from the handler). */
-    void setVersion(String version) {
-        parser.setVersion(version);
-    }
 
-    boolean isClosed() {
-        return closed;
-    }
 
-    @Override
-    Throwable closeCause() {
-        return closeCause;
-    }
 
     /**
      * Writes into the buffered stream, then flushes unless another writer waits for the lock (it flushes) or the
@@ -175,9 +151,7 @@ final class SocketTransport extends Transport {
     @Override
     void writeLocked(StompItem item, boolean flush) {
         assert writeLock.isHeldByCurrentThread();
-        if (closed) {
-            throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
-        }
+        requireOpen();
         try {
             long before = counter.count;
             if (item instanceof StompFrame) {
@@ -287,18 +261,7 @@ final class SocketTransport extends Transport {
                 parser.add(buffer, 0, n);
                 StompItem item;
                 while ((item = parser.get()) != null) {
-                    if (item instanceof StompHeartBeat beat && beat.isFrameTrailer()) {
-                        stats.frameTrailerReceived(); // Artemis' EOL after every frame: no heart-beat
-                    } else if (item.isHeartBeat()) {
-                        stats.heartBeatReceived();
-                    } else {
-                        stats.frameReceived(wireSize((StompFrame) item));
-                        // ERROR frames may echo the passcode: the connection logs them once redacted
-                        if (LOG.isDebugEnabled() && !StompSpec.ERROR.equals(((StompFrame) item).command())) {
-                            LOG.debug("Received {} from {}", item.info(), address());
-                        }
-                    }
-                    handler.itemReceived(this, item);
+                    handUp(item);
                     if (closed) {
                         break;
                     }

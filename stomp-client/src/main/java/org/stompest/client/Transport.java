@@ -15,13 +15,17 @@
  */
 package org.stompest.client;
 
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stompest.error.StompConnectionError;
 import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFrame;
 import org.stompest.protocol.StompHeartBeat;
 import org.stompest.protocol.StompItem;
+import org.stompest.protocol.StompParser;
+import org.stompest.protocol.StompSpec;
 
 /**
  * One connection to one broker, whatever carries it: a socket ({@link SocketTransport}, {@code tcp://} and
@@ -54,18 +58,68 @@ abstract class Transport {
     /** Starts the reader thread. */
     abstract void start();
 
-    abstract StompBroker broker();
+    /** Logs under the subclass's name (org.stompest.client.SocketTransport: the wire log users switch on). */
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final StompBroker broker;
+    final Handler handler;
+    final ConnectionStats stats;
+    /** Used by the reader thread only. */
+    final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
+    volatile boolean closed;
+    /** Why it closed; set before {@link #closed}. */
+    volatile Throwable closeCause;
+
+    Transport(StompBroker broker, Handler handler, ConnectionStats stats) {
+        this.broker = broker;
+        this.handler = handler;
+        this.stats = stats;
+    }
+
+    final StompBroker broker() {
+        return broker;
+    }
 
     /** {@code tcp://host:port}, or {@code ws://host:port/path} for a WebSocket. */
     abstract String address();
 
     /** Switches the parser to the negotiated version; call it on the reader thread (from the handler). */
-    abstract void setVersion(String version);
+    final void setVersion(String version) {
+        parser.setVersion(version);
+    }
 
-    abstract boolean isClosed();
+    final boolean isClosed() {
+        return closed;
+    }
 
     /** Why the transport closed (set before {@link #isClosed()} turns true), or null while open or if unknown. */
-    abstract Throwable closeCause();
+    final Throwable closeCause() {
+        return closeCause;
+    }
+
+    /** Call before writing: fails with {@code Not connected [<address> closed]} (and the close's cause) once closed. */
+    final void requireOpen() {
+        if (closed) {
+            throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
+        }
+    }
+
+    /**
+     * Counts a parsed item in the statistics, logs a frame at DEBUG (not an ERROR: it may echo the passcode, and the
+     * connection logs it once redacted) and hands it to the handler; on the reader thread.
+     */
+    final void handUp(StompItem item) {
+        if (item instanceof StompHeartBeat beat && beat.isFrameTrailer()) {
+            stats.frameTrailerReceived(); // the EOL Artemis puts after every frame: no heart-beat
+        } else if (item.isHeartBeat()) {
+            stats.heartBeatReceived();
+        } else {
+            stats.frameReceived(((StompFrame) item).receivedBytes());
+            if (log.isDebugEnabled() && !StompSpec.ERROR.equals(((StompFrame) item).command())) {
+                log.debug("Received {} from {}", item.info(), address());
+            }
+        }
+        handler.itemReceived(this, item);
+    }
 
     /** Serialises the writers of one transport. */
     final ReentrantLock writeLock = new ReentrantLock();
@@ -138,14 +192,4 @@ abstract class Transport {
 
     /** Gets what is written out before a close, unless a writer holds the lock for long (it may be stuck). */
     abstract void flush();
-
-    /** The approximate wire size of a parsed frame (exact for ASCII heads without escapes). */
-    static int wireSize(StompFrame frame) {
-        int size = frame.command().length() + 3 + frame.body().length;
-        for (Map.Entry<String, String> header : frame.rawHeaders() != null ? frame.rawHeaders()
-                : frame.headers().entrySet()) {
-            size += header.getKey().length() + header.getValue().length() + 2;
-        }
-        return size;
-    }
 }

@@ -44,10 +44,7 @@ import org.stompest.error.StompConnectionError;
 import org.stompest.error.StompFrameError;
 import org.stompest.protocol.StompBroker;
 import org.stompest.protocol.StompFrame;
-import org.stompest.protocol.StompHeartBeat;
 import org.stompest.protocol.StompItem;
-import org.stompest.protocol.StompParser;
-import org.stompest.protocol.StompSpec;
 
 /**
  * STOMP over WebSocket ({@code ws://host:port/path}, {@code wss://…}) with the JDK's {@link WebSocket}: the same
@@ -86,23 +83,15 @@ final class WebSocketTransport extends Transport {
     private record End(Throwable cause) {
     }
 
-    private final StompBroker broker;
-    private final Handler handler;
-    private final ConnectionStats stats;
     private final boolean text;
-    private final StompParser parser = new StompParser(StompSpec.VERSION_1_0);
     /** What the listener hands the reader: byte[] (data), {@link Control} or {@link End}. */
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile WebSocket webSocket;
-    private volatile boolean closed;
-    private volatile Throwable closeCause;
 
     private WebSocketTransport(StompBroker broker, Handler handler, ConnectionStats stats, ClientRuntime runtime,
                                String threadName) {
-        this.broker = broker;
-        this.handler = handler;
-        this.stats = stats;
+        super(broker, handler, stats);
         this.text = WebSocketSetup.isText(broker);
         this.reader = runtime.newThread(threadName, this::read);
     }
@@ -156,25 +145,13 @@ final class WebSocketTransport extends Transport {
         reader.start();
     }
 
-    @Override
-    StompBroker broker() {
-        return broker;
-    }
 
     @Override
     String address() {
-        return broker.protocol() + "://" + broker.host() + ":" + broker.port() + broker.path();
+        return broker().protocol() + "://" + broker().host() + ":" + broker().port() + broker().path();
     }
 
-    @Override
-    void setVersion(String version) {
-        parser.setVersion(version);
-    }
 
-    @Override
-    boolean isClosed() {
-        return closed;
-    }
 
     @Override
     void flushLocked() {
@@ -208,10 +185,6 @@ final class WebSocketTransport extends Transport {
         } while (offset < message.length());
     }
 
-    @Override
-    Throwable closeCause() {
-        return closeCause;
-    }
 
     /**
      * Sends every item at once, as one WebSocket message in frames of at most {@value #MAX_FRAME_PAYLOAD} bytes (or
@@ -220,9 +193,7 @@ final class WebSocketTransport extends Transport {
     @Override
     void writeLocked(StompItem item, boolean flush) {
         assert writeLock.isHeldByCurrentThread();
-        if (closed) {
-            throw new StompConnectionError("Not connected [" + address() + " closed]", closeCause);
-        }
+        requireOpen();
         byte[] bytes = encode(item);
         try {
             if (text) {
@@ -362,18 +333,7 @@ final class WebSocketTransport extends Transport {
         handler.bytesRead(this, data.length, System.nanoTime());
         parser.add(data, 0, data.length);
         for (StompItem item = parser.get(); item != null && !closed; item = parser.get()) {
-            if (item instanceof StompHeartBeat beat && beat.isFrameTrailer()) {
-                stats.frameTrailerReceived(); // the EOL Artemis puts after every frame: no heart-beat
-            } else if (item.isHeartBeat()) {
-                stats.heartBeatReceived();
-            } else {
-                stats.frameReceived(wireSize((StompFrame) item));
-                // ERROR frames may echo the passcode: the connection logs them once redacted
-                if (LOG.isDebugEnabled() && !StompSpec.ERROR.equals(((StompFrame) item).command())) {
-                    LOG.debug("Received {} from {}", item.info(), address());
-                }
-            }
-            handler.itemReceived(this, item);
+            handUp(item);
         }
     }
 

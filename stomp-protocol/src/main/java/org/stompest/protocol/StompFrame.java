@@ -49,6 +49,8 @@ public final class StompFrame implements StompItem {
     private byte[] body;
     private List<Map.Entry<String, String>> rawHeaders;
     private String version;
+    /** What the parser read for this frame; 0 for a frame made here. */
+    private int receivedBytes;
 
     public StompFrame(String command) {
         this(command, null, null, null, null);
@@ -150,6 +152,19 @@ public final class StompFrame implements StompItem {
 
     public void setRawHeaders(List<Map.Entry<String, String>> rawHeaders) {
         this.rawHeaders = rawHeaders == null ? null : new ArrayList<>(rawHeaders);
+    }
+
+    /**
+     * The bytes this frame took on the wire as the parser read it, from the command to the NUL (escapes, CRs and
+     * multi-byte characters counted as sent; a following EOL or heart-beat not); 0 for a frame made here.
+     */
+    public int receivedBytes() {
+        return receivedBytes;
+    }
+
+    /** For the parser: the frame is complete after {@code bytes} on the wire. */
+    void received(int bytes) {
+        this.receivedBytes = bytes;
     }
 
     /** The body bytes, not copied. */

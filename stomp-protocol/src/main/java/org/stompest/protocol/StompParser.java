@@ -95,6 +95,7 @@ public final class StompParser {
     private boolean bodyAllowed; // the pending frame's command may carry a body in this version
     private byte[] directBody;   // the pending frame's body, filled straight from add() (content-length known)
     private int directFilled;    // bytes of directBody filled so far
+    private int headBytes;       // wire bytes of the pending frame's head, command line to empty line
 
     /** A 1.0 parser with the default limits (the reference's default version). */
     public StompParser() {
@@ -322,6 +323,7 @@ public final class StompParser {
         }
         bodyAllowed = bodyAllowed(command);
         frame = StompFrame.parsed(command, rawHeaders, version);
+        headBytes = end - start;
         start = scan = lineStart = end;
         headers = 0;
     }
@@ -402,6 +404,7 @@ public final class StompParser {
                     + Repr.str(frame.command()));
         }
         frame.setBody(body != null ? body : Arrays.copyOfRange(buf, start, nul));
+        frame.received(headBytes + frame.body().length + 1);
         items.add(frame);
         afterNul = true;
         frame = null;

@@ -66,7 +66,8 @@ class StompParserPropertiesTest {
     record Part(byte[] wire, Item expected) {
     }
 
-    record Stream(String version, byte[] wire, List<Item> expected) {
+    /** {@code frameBytes}: the wire length of each frame in it, in order (empty for broken streams). */
+    record Stream(String version, byte[] wire, List<Item> expected, List<Integer> frameBytes) {
     }
 
     record Mutation(int kind, int position, byte value) {
@@ -81,6 +82,25 @@ class StompParserPropertiesTest {
         List<Item> items = new ArrayList<>();
         feed(parser, stream.wire(), sizes, items);
         assertThat(items).isEqualTo(stream.expected());
+    }
+
+    @Property(tries = 500)
+    void everyFrameKnowsTheBytesItTookOnTheWireUnderAnyChunking(@ForAll("streams") Stream stream,
+                                                                @ForAll("chunkSizes") List<Integer> sizes) {
+        StompParser parser = new StompParser(stream.version());
+        List<Integer> received = new ArrayList<>();
+        byte[] data = stream.wire();
+        for (int off = 0, chunk = 0; off < data.length; chunk++) {
+            int len = Math.min(sizes.get(chunk % sizes.size()), data.length - off);
+            parser.add(data, off, len);
+            for (StompItem item = parser.get(); item != null; item = parser.get()) {
+                if (item instanceof StompFrame frame) {
+                    received.add(frame.receivedBytes());
+                }
+            }
+            off += len;
+        }
+        assertThat(received).isEqualTo(stream.frameBytes());
     }
 
     // ---- (2) robustness
@@ -164,13 +184,17 @@ class StompParserPropertiesTest {
                 part(version).list().ofMinSize(1).ofMaxSize(5).map(parts -> {
                     ByteArrayOutputStream wire = new ByteArrayOutputStream();
                     List<Item> expected = new ArrayList<>();
+                    List<Integer> frameBytes = new ArrayList<>();
                     for (Part part : parts) {
                         wire.writeBytes(part.wire());
                         if (part.expected() != null) {
                             expected.add(part.expected());
                         }
+                        if (part.expected() != null && part.expected() != Item.HEART_BEAT) {
+                            frameBytes.add(part.wire().length);
+                        }
                     }
-                    return new Stream(version, wire.toByteArray(), expected);
+                    return new Stream(version, wire.toByteArray(), expected, frameBytes);
                 }));
     }
 
@@ -232,7 +256,7 @@ class StompParserPropertiesTest {
         Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 100_000), value).as(Mutation::new);
         Arbitrary<Stream> mutated = Combinators.combine(streams(), mutation.list().ofMinSize(1).ofMaxSize(3))
-                .as((stream, mutations) -> new Stream(stream.version(), mutate(stream.wire(), mutations), List.of()));
+                .as((stream, mutations) -> new Stream(stream.version(), mutate(stream.wire(), mutations), List.of(), List.of()));
         List<byte[]> tokens = new ArrayList<>();
         for (String token : List.of("SEND\n", "MESSAGE\n", "CONNECTED\n", "NACK\n", "RECEIPT\n", "\n", "\n\n", "\r",
                 "\r\n", "\0", ":", "\\", "\\c", "\\r", "k:v\n", "content-length:", "3", "-1", "99", "abc", "x",
@@ -244,7 +268,7 @@ class StompParserPropertiesTest {
                 Arbitraries.of(tokens).list().ofMaxSize(40)).as((version, parts) -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     parts.forEach(out::writeBytes);
-                    return new Stream(version, out.toByteArray(), List.of());
+                    return new Stream(version, out.toByteArray(), List.of(), List.of());
                 });
         return Arbitraries.frequencyOf(Tuple.of(3, mutated), Tuple.of(1, random));
     }

@@ -75,6 +75,28 @@ class StompParserTest {
         return parseOne(new StompParser(StompSpec.VERSION_1_2), frame);
     }
 
+    // ---- bytes on the wire per frame (the client's statistics)
+
+    @Test
+    void aParsedFrameKnowsItsBytesOnTheWireAndAFrameMadeHereHasNone() {
+        String escapedCrLf = "MESSAGE\r\nsubscription:a\\cb\r\nmessage-id:\u20ac1\r\n\r\nhello\u0000";
+        String lengthBody = "MESSAGE\ncontent-length:5\nsubscription:s\n\nab\u0000cd\u0000";
+        byte[] both = (escapedCrLf + "\n" + lengthBody).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int chunk : new int[] {both.length, 1, 7}) {
+            StompParser parser = new StompParser(StompSpec.VERSION_1_2);
+            for (int off = 0; off < both.length; off += chunk) {
+                parser.add(both, off, Math.min(chunk, both.length - off));
+            }
+            List<StompItem> items = drain(parser);
+            assertThat(items).hasSize(3); // the first frame's EOL trailer between them
+            assertThat(((StompFrame) items.get(0)).receivedBytes()).as("chunk %d", chunk)
+                    .isEqualTo(escapedCrLf.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            assertThat(((StompFrame) items.get(2)).receivedBytes()).as("chunk %d", chunk)
+                    .isEqualTo(lengthBody.length());
+        }
+        assertThat(new StompFrame(StompSpec.SEND).receivedBytes()).isZero();
+    }
+
     // ---- the reference's example and upstream parser_test.py (behaviour §12.2 items 11-34)
 
     @Test
