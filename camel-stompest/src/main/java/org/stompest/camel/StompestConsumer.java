@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * settled as on success. Other failures: ABORT, then {@link StompMessage#redeliver()}: the client makes the broker
  * deliver it again in the way that broker allows; on a non-durable topic it is gone.</li>
  * <li>Suspend: messages wait, unacknowledged, until resume; the subscription (durable or not) stays.</li>
- * <li>A broker ERROR refusing the subscription: see {@link StompestBrokerErrors}.</li>
+ * <li>A broker ERROR refusing the subscription or the CONNECT: see {@link StompestBrokerErrors}.</li>
  * <li>Stop: no new exchanges (messages taken meanwhile stay unacknowledged); wait for those in flight, then
  * unsubscribe and release the connection.</li>
  * </ol>
@@ -101,7 +101,9 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
         super.doStart();
         lease = getEndpoint().leaseConnection();
         lease.connection().addListener(errors);
-        transactedAckWarning.listenTo(lease.connection());
+        if (configuration().isTransacted()) {
+            transactedAckWarning.listenTo(lease.connection());
+        }
         inflight.open();
         SubscriptionOptions options = configuration().subscriptionOptions();
         subscription = lease.connection().subscribe(getEndpoint().getStompDestination(), options, this::onMessage);
@@ -199,7 +201,8 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
     private void handle(StompMessage message, StompConnection connection) {
         getEndpoint().exchangeIn();
         Exchange exchange = createExchange(false);
-        if (replyTo(message) != null) {
+        String replyTo = replyTo(message); // read once: a header lookup walks the frame's headers
+        if (replyTo != null) {
             exchange.setPattern(ExchangePattern.InOut);
         }
         try {
@@ -209,13 +212,13 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
                 StompestExchanges.unmappable(message, exchange, e, getExceptionHandler());
                 return;
             }
-            process(message, exchange, connection);
+            process(message, exchange, connection, replyTo);
         } finally {
             releaseExchange(exchange, false);
         }
     }
 
-    private void process(StompMessage message, Exchange exchange, StompConnection connection) {
+    private void process(StompMessage message, Exchange exchange, StompConnection connection, String replyTo) {
         String transaction = null;
         try {
             if (configuration().isTransacted()) {
@@ -228,10 +231,10 @@ public class StompestConsumer extends DefaultConsumer implements Suspendable {
             exchange.setException(e);
         }
         Throwable failure = exchange.getException();
-        boolean transfer = failure != null && configuration().isTransferException() && replyTo(message) != null;
+        boolean transfer = failure != null && configuration().isTransferException() && replyTo != null;
         if ((failure == null && !exchange.isRollbackOnly()) || transfer) {
             try {
-                if (replyTo(message) != null && exchange.getPattern().isOutCapable()) {
+                if (replyTo != null && exchange.getPattern().isOutCapable()) {
                     StompestRequestReply.reply(message, exchange, transfer ? failure : null, transaction, connection,
                             configuration());
                 }

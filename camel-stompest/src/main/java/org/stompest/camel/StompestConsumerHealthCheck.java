@@ -59,7 +59,7 @@ public class StompestConsumerHealthCheck extends AbstractHealthCheck {
         builder.detail("connection.state", connection.state().name());
         if (!connection.isConnected()) {
             builder.down().message("STOMP connection is " + connection.state()
-                    + StompestExchanges.lastRefusal(connection));
+                    + StompestExchanges.lastBrokerError(connection));
         } else if (consumer.subscriptionError() != null) {
             builder.down().message("Broker refused the subscription to " + endpoint.getStompDestination() + ": "
                     + StompBrokerError.summary(consumer.subscriptionError()));

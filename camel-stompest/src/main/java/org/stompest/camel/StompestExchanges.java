@@ -99,12 +99,12 @@ final class StompestExchanges {
         Throwable cause = unwrap(error);
         String reason = cause instanceof TimeoutException ? "no connection within " + timeout + " ms"
                 : "cannot connect: " + cause.getMessage();
-        return new CamelExchangeException("SEND to " + destination + " failed: " + reason + lastRefusal(connection)
+        return new CamelExchangeException("SEND to " + destination + " failed: " + reason + lastBrokerError(connection)
                 + " [state=" + connection.state() + ", failover=" + failover + "]", exchange, cause);
     }
 
-    /** {@code "; last ERROR from the broker: ..."} while the broker refuses the connection (until CONNECTED), else "". */
-    static String lastRefusal(StompConnection connection) {
+    /** {@code "; last ERROR from the broker: ..."} for the last ERROR since the last CONNECTED, else "". */
+    static String lastBrokerError(StompConnection connection) {
         StompFrame refused = connection.lastError();
         return refused == null ? "" : "; last ERROR from the broker: " + StompBrokerError.summary(refused);
     }

@@ -16,8 +16,8 @@
 package org.stompest.camel;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.stompest.client.BrokerProfile;
 import org.stompest.protocol.StompSpec;
@@ -40,9 +40,9 @@ import org.stompest.protocol.StompSpec;
  * </ul>
  * Names are compared ignoring case, as Camel headers are.
  *
- * <p>While the received direction keeps this configuration (no setter of it called, {@link #getInFilter()} not
- * asked for, not a subclass), {@link StompestMessageMapper} decides each received header with
- * {@link #letsIn(String, String)}: the same decision, with the prefixes looked at only for a name whose first
+ * <p>While the received direction keeps this configuration (its settings as the constructor left them,
+ * {@link #getInFilter()} not asked for, not a subclass), each received header is decided by
+ * {@link #letsIn(String, Object)}: the same decision, with the prefixes looked at only for a name whose first
  * letter can start one.
  */
 public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
@@ -53,7 +53,10 @@ public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
     /** The first letters of {@link #CAMEL_AND_BROKER_INTERNAL}. */
     private static final String PREFIX_STARTS = "Cco_Jj";
 
-    /** Whether the received direction still has the configuration the constructor gave it. */
+    /**
+     * Whether what has no getter is still as the constructor set it: the class, the in-filter set and its
+     * starts-with prefixes ({@link #isStockIn()} reads the rest).
+     */
     private volatile boolean stockIn;
 
     public StompestHeaderFilterStrategy() {
@@ -78,7 +81,15 @@ public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
 
     /** Whether {@link #letsIn} gives this strategy's decision for received headers. */
     boolean isStockIn() {
-        return stockIn;
+        return stockIn && isLowerCase() && isCaseInsensitive() && isFilterOnMatch() && !isAllowNullValues()
+                && getInFilterPattern() == null;
+    }
+
+    /** While {@link #isStockIn()}, {@link #letsIn}'s decision (the same as Camel's, a set lookup for most names). */
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return isStockIn() ? !letsIn(headerName, headerValue)
+                : super.applyFilterToExternalHeaders(headerName, headerValue, exchange);
     }
 
     /**
@@ -88,7 +99,7 @@ public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
      * broker-internal prefix, and the lower case not one of {@link BrokerProfile#DELIVERY_HEADERS}. The prefixes
      * are only tried for a name whose first letter can start one: most names are decided by one set lookup.
      */
-    static boolean letsIn(String name, String value) {
+    static boolean letsIn(String name, Object value) {
         if (name == null || value == null) {
             return false;
         }
@@ -132,39 +143,7 @@ public class StompestHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
         super.setInFilterStartsWith(value);
     }
 
-    @Override
-    public void setInFilterPattern(String value) {
-        stockIn = false;
-        super.setInFilterPattern(value);
-    }
 
-    @Override
-    public void setInFilterPattern(Pattern value) {
-        stockIn = false;
-        super.setInFilterPattern(value);
-    }
 
-    @Override
-    public void setLowerCase(boolean value) {
-        stockIn = false;
-        super.setLowerCase(value);
-    }
 
-    @Override
-    public void setCaseInsensitive(boolean value) {
-        stockIn = false;
-        super.setCaseInsensitive(value);
-    }
-
-    @Override
-    public void setFilterOnMatch(boolean value) {
-        stockIn = false;
-        super.setFilterOnMatch(value);
-    }
-
-    @Override
-    public void setAllowNullValues(boolean value) {
-        stockIn = false;
-        super.setAllowNullValues(value);
-    }
 }

@@ -60,11 +60,15 @@ public final class StompestMessageMapper {
      */
     public static void toCamel(StompMessage message, Message target, HeaderFilterStrategy filter) {
         Exchange exchange = target.getExchange();
-        boolean stock = filter instanceof StompestHeaderFilterStrategy s && s.isStockIn();
         // One pass over the frame's headers in wire order, the first of a repeated name winning (as in
         // message.headers(), without building that map).
         List<Map.Entry<String, String>> raw = message.frame().rawHeaders();
         Collection<Map.Entry<String, String>> headers = raw != null ? raw : message.frame().headers().entrySet();
+        String persistent = null;
+        String priority = null;
+        String expires = null;
+        String timestamp = null;
+        String contentType = null;
         int index = 0;
         for (Map.Entry<String, String> header : headers) {
             String name = header.getKey();
@@ -72,10 +76,16 @@ public final class StompestMessageMapper {
             if (raw != null && repeated(raw, index++, name)) {
                 continue;
             }
-            boolean passes = stock ? StompestHeaderFilterStrategy.letsIn(name, value)
-                    : filter == null || !filter.applyFilterToExternalHeaders(name, value, exchange);
-            if (passes) {
+            if (filter == null || !filter.applyFilterToExternalHeaders(name, value, exchange)) {
                 target.setHeader(name, value);
+            }
+            switch (name) { // the delivery attributes, taken in the same pass
+                case "persistent" -> persistent = value;
+                case "priority" -> priority = value;
+                case "expires" -> expires = value;
+                case "timestamp" -> timestamp = value;
+                case StompSpec.CONTENT_TYPE_HEADER -> contentType = value;
+                default -> { }
             }
         }
         target.setHeader(StompestConstants.DESTINATION, message.destination());
@@ -83,11 +93,10 @@ public final class StompestMessageMapper {
         target.setHeader(StompestConstants.SUBSCRIPTION, message.subscriptionId());
         target.setHeader(StompestConstants.ACK_ID, message.ackId());
         target.setHeader(StompestConstants.REDELIVERED, message.redelivered());
-        setIfPresent(target, StompestConstants.PERSISTENT, message.header("persistent"));
-        setIfPresent(target, StompestConstants.PRIORITY, message.header("priority"));
-        setIfPresent(target, StompestConstants.EXPIRES, message.header("expires"));
-        setIfPresent(target, StompestConstants.TIMESTAMP, message.header("timestamp"));
-        String contentType = message.contentType();
+        setIfPresent(target, StompestConstants.PERSISTENT, persistent);
+        setIfPresent(target, StompestConstants.PRIORITY, priority);
+        setIfPresent(target, StompestConstants.EXPIRES, expires);
+        setIfPresent(target, StompestConstants.TIMESTAMP, timestamp);
         if (contentType != null) {
             target.setHeader(StompestConstants.CONTENT_TYPE, contentType);
             Charset charset = charsetOf(contentType);

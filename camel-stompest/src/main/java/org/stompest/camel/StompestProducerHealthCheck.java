@@ -46,7 +46,7 @@ public class StompestProducerHealthCheck extends AbstractHealthCheck {
         } else if (!connection.isConnected()) {
             builder.detail("connection", connection.id());
             builder.down().message("STOMP connection is " + connection.state()
-                    + StompestExchanges.lastRefusal(connection));
+                    + StompestExchanges.lastBrokerError(connection));
         } else {
             builder.detail("connection", connection.id());
             builder.detail("broker", connection.currentBroker());

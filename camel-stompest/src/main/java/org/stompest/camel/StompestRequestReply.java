@@ -37,10 +37,10 @@ import org.stompest.client.StompMessage;
  * and on RabbitMQ (an exclusive queue it makes from the request's reply-to and subscribes by itself, see
  * {@link org.stompest.client.SubscriptionOptions#isBrokerSubscribed()}), {@code /queue/stompest.reply.<id>} on
  * Artemis and others (an
- * auto-created queue Artemis deletes once its consumer left). <b>shared</b> (default with {@code replyTo}): the
+ * auto-created queue Artemis deletes once its consumer left). <b>shared</b> (default with any other {@code replyTo}): the
  * fixed {@code replyTo}, read with a selector on this producer's correlation-id prefix, so several producers can
- * share it (not on RabbitMQ: it has no selectors). <b>exclusive</b>: the fixed {@code replyTo}, read only by this
- * producer.</li>
+ * share it (not on RabbitMQ: it has no selectors). <b>exclusive</b> (default with a {@code /temp-queue/} {@code replyTo},
+ * which belongs to one connection): the fixed {@code replyTo}, read only by this producer.</li>
  * <li>Consumer: {@link #reply} sends the exchange's message (or, with {@code transferException}, its failure) to
  * the request's {@code reply-to} with the request's {@code correlation-id}.</li>
  * </ul>
@@ -54,12 +54,18 @@ final class StompestRequestReply {
     private StompestRequestReply() {
     }
 
-    /** The replyToType in force: the option, or temporary without replyTo and shared with it. */
+    /**
+     * The replyToType in force: the option; else temporary without replyTo, exclusive for a {@code /temp-queue/}
+     * replyTo (a temporary queue belongs to one connection) and shared for any other.
+     */
     static String replyToType(StompestConfiguration c) {
         if (c.getReplyToType() != null) {
             return c.getReplyToType();
         }
-        return c.getReplyTo() == null ? TEMPORARY : SHARED;
+        if (c.getReplyTo() == null) {
+            return TEMPORARY;
+        }
+        return StompestEndpoint.stompDestination(c.getReplyTo()).startsWith("/temp-queue/") ? EXCLUSIVE : SHARED;
     }
 
     /**

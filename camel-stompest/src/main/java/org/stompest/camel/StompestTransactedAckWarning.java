@@ -22,7 +22,7 @@ import org.stompest.client.ConnectionListener;
 import org.stompest.client.StompConnection;
 
 /**
- * Says at WARN, once per broker profile, when a transacted consumer's connection connects to a broker that ignores the
+ * Says at WARN, once per broker profile, when a transacted consumer's connection (only those listen) connects to a broker that ignores the
  * transaction of an ACK (its {@link BrokerProfile}: Artemis): there the ACK follows the COMMIT and a crash in between
  * gives a duplicate; the route should not find that out from its data.
  */
@@ -54,8 +54,7 @@ final class StompestTransactedAckWarning implements ConnectionListener {
 
     private synchronized void connected(StompConnection connection) {
         BrokerProfile profile = connection.brokerProfile();
-        if (!consumer.getEndpoint().getConfiguration().isTransacted() || profile.honoursAckInTransaction()
-                || profile == told) {
+        if (profile.honoursAckInTransaction() || profile == told) {
             return;
         }
         told = profile;

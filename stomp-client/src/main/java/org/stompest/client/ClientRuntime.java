@@ -66,7 +66,7 @@ public final class ClientRuntime implements AutoCloseable {
     private static final long SCHEDULER_KEEP_ALIVE_SECONDS = 10;
     private static final long DISPATCH_KEEP_ALIVE_SECONDS = 30;
     /** The dispatch pool's default: no cap, a thread for each listener call running. */
-    public static final int UNBOUNDED_DISPATCH_THREADS = Integer.MAX_VALUE;
+    private static final int UNBOUNDED_DISPATCH_THREADS = Integer.MAX_VALUE;
 
     private final ThreadFactory threadFactory;
     private final UnaryOperator<String> threadNames;
@@ -133,7 +133,7 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /** Runs the subscriptions' drain tasks: a thread per running listener call, or at most {@code dispatchThreads}. */
-    public Executor dispatcher() {
+    Executor dispatcher() {
         return dispatcher;
     }
 

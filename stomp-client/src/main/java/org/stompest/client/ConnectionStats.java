@@ -181,10 +181,10 @@ public final class ConnectionStats {
         sendsFailed.increment();
     }
 
-    /** A SEND sent at {@code sentNanos} got its receipt ({@code error} null) or did not. */
-    void sendSettled(long sentNanos, Throwable error) {
+    /** A SEND got its receipt {@code elapsedNanos} after it was sent ({@code error} null), or did not. */
+    void sendSettled(long elapsedNanos, Throwable error) {
         if (error == null) {
-            sendConfirmed(System.nanoTime() - sentNanos);
+            sendConfirmed(elapsedNanos);
         } else {
             sendFailed();
         }

@@ -66,7 +66,7 @@ final class ReceiptTracker {
         }
     }
 
-    /** A receipt in flight; {@code sentNanos} is set for a SEND whose settling the statistics count. */
+    /** A receipt in flight; {@code message} marks a SEND, whose settling the statistics count and time. */
     private record Pending(String receipt, CompletableFuture<StompFrame> future, Duration timeout, long deadline,
                            boolean message, long sentNanos) {
     }
@@ -128,7 +128,7 @@ final class ReceiptTracker {
             outgoing = builder.build(receipt);
         } catch (StompError e) {
             if (message) {
-                stats.sendSettled(sent, e);
+                stats.sendSettled(0, e);
             }
             complete(future, null, e);
             return future;
@@ -249,7 +249,7 @@ final class ReceiptTracker {
     /** Ends a receipt removed from the pending ones: counts a SEND's outcome, then completes its future. */
     private void settle(Pending p, StompFrame value, Throwable error) {
         if (p.message()) {
-            stats.sendSettled(p.sentNanos(), error);
+            stats.sendSettled(timer.nanoTime() - p.sentNanos(), error); // the clock the deadlines are on
         }
         complete(p.future(), value, error);
     }

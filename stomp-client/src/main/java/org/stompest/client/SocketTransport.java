@@ -46,7 +46,8 @@ import org.stompest.protocol.StompParser;
  * <li>{@link #start()} starts the reader thread (made by the {@link ClientRuntime}). Its parser starts at version 1.0 (CONNECTED is parsed by 1.0 rules)
  * and the handler switches it to the negotiated version with {@link #setVersion(String)}, on the reader thread.</li>
  * <li>{@link #write(StompItem)} is called by many threads: one lock guards the encoder and the buffered stream, and
- * the writer flushes only when no other writer waits for the lock, so a burst of sends becomes few syscalls.</li>
+ * the writer flushes only when no other writer waits for the lock, so a burst of sends becomes few syscalls; a
+ * deferred write ({@code write(item, false)}, see {@link #writeLocked}) leaves its bytes for a later flush.</li>
  * <li>The first of EOF, a read error, a parse error or {@link #close()} ends the reader; the handler hears
  * {@link Handler#closed} exactly once.</li>
  * </ol>
@@ -133,14 +134,10 @@ final class SocketTransport extends Transport {
         reader.start();
     }
 
-
     /** {@code tcp://host:port}. */
     String address() {
         return broker().protocol() + "://" + broker().host() + ":" + broker().port();
     }
-
-
-
 
     /**
      * Writes into the buffered stream, then flushes unless another writer waits for the lock (it flushes) or the
@@ -287,7 +284,6 @@ final class SocketTransport extends Transport {
         }
     }
 
-    /** The approximate wire size of a parsed frame (exact for ASCII heads without escapes). */
     @Override
     public String toString() {
         return "SocketTransport[" + address() + (closed ? ", closed" : "") + "]";

@@ -76,10 +76,11 @@ import org.stompest.protocol.StompFrame;
  *
  * <p><b>Threads</b>, all from the {@link ClientRuntime} (the caller's, or one of its own closed with it): one reader
  * thread per socket (frames, receipts, dispatch to the subscription queues), one reconnect thread while
- * reconnecting, the subscription workers, and the runtime's scheduler (heart-beats, one receipt sweep). Futures
- * returned here complete on the runtime's callback executor, one at a time and in order per connection (a burst of
- * receipts wakes one thread), so code chained onto them never runs on the reader thread or the scheduler; code chained
- * without {@code *Async} runs there and must not block waiting for another receipt of the same connection. Locks: the state lock ({@link StateMachine}) and the session lock ({@link GuardedSession})
+ * reconnecting, the runtime's dispatch pool (the listeners), and the runtime's scheduler (heart-beats, one receipt
+ * sweep). Futures returned here complete on the runtime's callback executor, one at a time and in order per
+ * connection (a burst of receipts wakes one thread), so code chained onto them never runs on the reader thread or
+ * the scheduler; code chained without {@code *Async} runs there and must not block waiting for another receipt of
+ * the same connection. Locks: the state lock ({@link StateMachine}) and the session lock ({@link GuardedSession})
  * are never held together, nor during socket I/O; writes are serialised by the transport's own lock.
  *
  * <p><b>Parts.</b> This class runs the lifecycle and the commands, and composes: {@link StateMachine} (the state,

@@ -31,7 +31,7 @@ import org.stompest.protocol.StompSpec;
 /**
  * The subscriptions of one connection, by id and in subscribe order; they outlive the sockets.
  * <ol>
- * <li>{@link #add} names a new one ({@code sub-<n>} unless the options give an {@code id}) and starts its workers;
+ * <li>{@link #add} names a new one ({@code sub-<n>} unless the options give an {@code id}) and starts its delivery on the runtime's dispatch pool;
  * {@link #remove} forgets it.</li>
  * <li>{@link #forMessage} finds the subscription a MESSAGE belongs to.</li>
  * <li>After every CONNECTED, {@link #replay} registers them in the new session again and returns the SUBSCRIBE
@@ -53,7 +53,8 @@ final class Subscriptions {
     }
 
     /**
-     * Adds and starts a subscription of {@code connection} (its workers are named {@code <connection id>-<id>}).
+     * Adds and starts a subscription of {@code connection} (it delivers on the runtime's dispatch pool,
+     * {@code <runtime name>-dispatch-<n>}).
      *
      * @throws StompProtocolError when its id is taken
      */

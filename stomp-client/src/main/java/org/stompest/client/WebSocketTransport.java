@@ -15,7 +15,6 @@
  */
 package org.stompest.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
@@ -145,13 +144,10 @@ final class WebSocketTransport extends Transport {
         reader.start();
     }
 
-
     @Override
     String address() {
         return broker().protocol() + "://" + broker().host() + ":" + broker().port() + broker().path();
     }
-
-
 
     @Override
     void flushLocked() {
@@ -184,7 +180,6 @@ final class WebSocketTransport extends Transport {
             offset = end;
         } while (offset < message.length());
     }
-
 
     /**
      * Sends every item at once, as one WebSocket message in frames of at most {@value #MAX_FRAME_PAYLOAD} bytes (or
@@ -236,16 +231,7 @@ final class WebSocketTransport extends Transport {
     }
 
     private static byte[] encode(StompItem item) {
-        if (item.isHeartBeat()) {
-            return new byte[] {'\n'};
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ((StompFrame) item).writeTo(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not encode into memory", e);
-        }
-        return out.toByteArray();
+        return item.isHeartBeat() ? new byte[] {'\n'} : ((StompFrame) item).toBytes();
     }
 
     @Override

@@ -92,7 +92,6 @@ public final class StompParser {
     private StompFrame frame;    // head parsed, body pending
     private int bodyLength = -1; // content-length of the pending frame, -1 when the NUL ends the body
     private boolean afterNul;    // the last byte consumed was a frame's NUL: an EOL now is its trailer
-    private boolean bodyAllowed; // the pending frame's command may carry a body in this version
     private byte[] directBody;   // the pending frame's body, filled straight from add() (content-length known)
     private int directFilled;    // bytes of directBody filled so far
     private int headBytes;       // wire bytes of the pending frame's head, command line to empty line
@@ -321,7 +320,6 @@ public final class StompParser {
             }
             bodyLength = (int) length;
         }
-        bodyAllowed = bodyAllowed(command);
         frame = StompFrame.parsed(command, rawHeaders, version);
         headBytes = end - start;
         start = scan = lineStart = end;
@@ -338,8 +336,9 @@ public final class StompParser {
         return command;
     }
 
-    private boolean bodyAllowed(String command) {
-        return StompSpec.COMMANDS_BODY_ALLOWED.get(version).contains(command);
+    /** Asked only of a frame that has a body: most frames have none. */
+    private static boolean bodyAllowed(StompFrame frame) {
+        return StompSpec.COMMANDS_BODY_ALLOWED.get(frame.version()).contains(frame.command());
     }
 
     /**
@@ -399,7 +398,7 @@ public final class StompParser {
                 return false;
             }
         }
-        if ((body != null || nul > start) && !bodyAllowed) {
+        if ((body != null || nul > start) && !bodyAllowed(frame)) {
             throw new StompFrameError("No body allowed for this command (version " + frame.version() + "): "
                     + Repr.str(frame.command()));
         }

@@ -15,10 +15,7 @@
  */
 package org.stompest.bench.e2e;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +24,7 @@ import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.region.Destination;
 import org.apache.activemq.command.ActiveMQQueue;
+import org.stompest.bench.shared.LineProtocol;
 import org.stompest.client.testing.EmbeddedArtemis;
 import org.stompest.client.testing.FreePorts;
 import org.stompest.client.testing.RabbitMqProcess;
@@ -82,32 +80,20 @@ public final class BrokerMain {
         try (Broker broker = start(kind)) {
             protocol.println("READY " + broker.uri() + " " + kind);
             protocol.flush();
-            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = commands.readLine()) != null && !line.equals("quit")) {
-                String[] words = line.trim().split(" ");
-                try {
-                    String queue = queueName(words[1]);
-                    switch (words[0]) {
-                        case "count":
-                            protocol.println("COUNT " + broker.count(queue));
-                            break;
-                        case "purge":
-                            broker.purge(queue);
-                            protocol.println("OK");
-                            break;
-                        case "drop":
-                            protocol.println("COUNT " + broker.drop(queue));
-                            break;
-                        default:
-                            protocol.println("FAIL unknown command: " + words[0]);
-                    }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                    protocol.println("FAIL " + String.valueOf(e).replace('\n', ' '));
+            LineProtocol.serve(protocol, words -> {
+                String queue = queueName(words[1]);
+                switch (words[0]) {
+                    case "count":
+                        return "COUNT " + broker.count(queue);
+                    case "purge":
+                        broker.purge(queue);
+                        return "OK";
+                    case "drop":
+                        return "COUNT " + broker.drop(queue);
+                    default:
+                        return "FAIL unknown command: " + words[0];
                 }
-                protocol.flush();
-            }
+            });
         }
         System.exit(0);
     }

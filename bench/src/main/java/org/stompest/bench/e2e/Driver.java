@@ -15,16 +15,14 @@
  */
 package org.stompest.bench.e2e;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.stompest.bench.shared.AllocationMeter;
 import org.stompest.bench.shared.Latency;
+import org.stompest.bench.shared.LineProtocol;
 
 /**
  * The line protocol every client under test speaks with the orchestrator ({@link EndToEnd}), over its standard
@@ -87,37 +85,27 @@ public abstract class Driver {
         System.setOut(System.err);
         protocol.println("READY " + connect(uri));
         protocol.flush();
-        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = commands.readLine()) != null && !line.equals("quit")) {
-            String[] words = line.trim().split(" ");
-            try {
-                if (words[0].equals("latency")) {
-                    long[] latencies = Latency.run(this::subscribe, this::send, words[1], Integer.parseInt(words[2]),
-                            Long.parseLong(words[3]), Integer.parseInt(words[4]));
-                    protocol.println("DONE " + Latency.write(latencies, Path.of(words[5])));
-                } else if (words[0].equals("relay")) {
-                    protocol.println("DONE " + relay(words[1], words[2], Integer.parseInt(words[3]),
-                            Integer.parseInt(words[4]), words.length > 5 ? words[5] : ""));
-                } else {
-                    byte[] body = new byte[Integer.parseInt(words[3])];
-                    Arrays.fill(body, (byte) 'x');
-                    Scenario scenario = Scenario.of(words[0]);
-                    long nanos;
-                    AllocationMeter allocation = new AllocationMeter().start();
-                    try (StackSampler sampler = StackSampler.forRun(name() + "-" + scenario.wireName(),
-                            name() + " " + scenario.title())) {
-                        nanos = run(scenario, words[1], Integer.parseInt(words[2]), body,
-                                Integer.parseInt(words[4]));
-                    }
-                    protocol.println("DONE " + nanos + " " + allocation.stop());
-                }
-            } catch (Throwable e) {
-                e.printStackTrace();
-                protocol.println("FAIL " + String.valueOf(e).replace('\n', ' '));
+        LineProtocol.serve(protocol, words -> {
+            if (words[0].equals("latency")) {
+                long[] latencies = Latency.run(this::subscribe, this::send, words[1], Integer.parseInt(words[2]),
+                        Long.parseLong(words[3]), Integer.parseInt(words[4]));
+                return "DONE " + Latency.write(latencies, Path.of(words[5]));
             }
-            protocol.flush();
-        }
+            if (words[0].equals("relay")) {
+                return "DONE " + relay(words[1], words[2], Integer.parseInt(words[3]), Integer.parseInt(words[4]),
+                        words.length > 5 ? words[5] : "");
+            }
+            byte[] body = new byte[Integer.parseInt(words[3])];
+            Arrays.fill(body, (byte) 'x');
+            Scenario scenario = Scenario.of(words[0]);
+            long nanos;
+            AllocationMeter allocation = new AllocationMeter().start();
+            try (StackSampler sampler = StackSampler.forRun(name() + "-" + scenario.wireName(),
+                    name() + " " + scenario.title())) {
+                nanos = run(scenario, words[1], Integer.parseInt(words[2]), body, Integer.parseInt(words[4]));
+            }
+            return "DONE " + nanos + " " + allocation.stop();
+        });
         try {
             disconnect();
         } finally {

@@ -167,10 +167,11 @@ public class StompestComponentConfiguration extends ComponentConfigurationProper
 
     /**
      * Where InOut producers get their replies. temporary (default without replyTo): a destination the broker deletes
-     * when the producer goes (/temp-queue/... on ActiveMQ Classic, an exclusive auto-delete queue on RabbitMQ, an
-     * auto-deleted queue on Artemis). shared (default with replyTo): the replyTo destination, read with a selector
-     * on this producer's correlation ids, so that several producers may share it (not on RabbitMQ, which has no
-     * selectors). exclusive: the replyTo destination, read by this producer only.
+     * when the producer goes (/temp-queue/... on ActiveMQ Classic and RabbitMQ, an auto-deleted queue on Artemis).
+     * shared (default with any other replyTo): the replyTo destination, read with a selector on this producer's
+     * correlation ids, so that several producers may share it (not on RabbitMQ, which has no selectors). exclusive
+     * (default with a /temp-queue/ replyTo, which belongs to one connection): the replyTo destination, read by this
+     * producer only.
      */
     private String replyToType;
 

@@ -59,7 +59,7 @@ class RabbitMqRequestReplyIT extends AbstractRequestReplyIT {
         String queue = unique("service");
         service(queue, "");
         String uri = "stompest:queue:" + queue + "?replyTo=/temp-queue/" + unique("replies")
-                     + "&replyToType=exclusive&requestTimeout=10000";
+                     + "&requestTimeout=10000"; // no replyToType: a /temp-queue/ replyTo is exclusive by default
 
         assertThat(template.requestBody(uri, "a", String.class)).isEqualTo("Hello a");
         assertThat(template.requestBody(uri, "b", String.class)).isEqualTo("Hello b");

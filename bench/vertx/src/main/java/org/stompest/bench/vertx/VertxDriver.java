@@ -1,10 +1,7 @@
 package org.stompest.bench.vertx;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +23,7 @@ import io.vertx.ext.stomp.StompClientOptions;
 import io.vertx.ext.stomp.impl.StompClientConnectionImpl;
 import org.stompest.bench.shared.AllocationMeter;
 import org.stompest.bench.shared.Latency;
+import org.stompest.bench.shared.LineProtocol;
 
 /**
  * The Vert.x STOMP client (io.vertx:vertx-stomp) behind the bench driver line protocol (see the bench module's
@@ -48,32 +46,20 @@ public final class VertxDriver {
         VertxDriver driver = new VertxDriver();
         protocol.println("READY " + driver.connect(args[0]));
         protocol.flush();
-        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = commands.readLine()) != null && !line.equals("quit")) {
-            String[] words = line.trim().split(" ");
-            try {
-                if (words[0].equals("latency")) {
-                    protocol.println("DONE " + driver.latency(words[1], Integer.parseInt(words[2]),
-                            Long.parseLong(words[3]), Integer.parseInt(words[4]), Path.of(words[5])));
-                    protocol.flush();
-                    continue;
-                }
-                byte[] body = new byte[Integer.parseInt(words[3])];
-                Arrays.fill(body, (byte) 'x');
-                long nanos;
-                AllocationMeter allocation = new AllocationMeter().start();
-                try (StackSampler sampler = StackSampler.forRun("vertx-" + words[0], "vertx " + words[0])) {
-                    nanos = driver.run(words[0], words[1], Integer.parseInt(words[2]), body,
-                            Integer.parseInt(words[4]));
-                }
-                protocol.println("DONE " + nanos + " " + allocation.stop());
-            } catch (Throwable e) {
-                e.printStackTrace();
-                protocol.println("FAIL " + String.valueOf(e).replace('\n', ' '));
+        LineProtocol.serve(protocol, words -> {
+            if (words[0].equals("latency")) {
+                return "DONE " + driver.latency(words[1], Integer.parseInt(words[2]), Long.parseLong(words[3]),
+                        Integer.parseInt(words[4]), Path.of(words[5]));
             }
-            protocol.flush();
-        }
+            byte[] body = new byte[Integer.parseInt(words[3])];
+            Arrays.fill(body, (byte) 'x');
+            long nanos;
+            AllocationMeter allocation = new AllocationMeter().start();
+            try (StackSampler sampler = StackSampler.forRun("vertx-" + words[0], "vertx " + words[0])) {
+                nanos = driver.run(words[0], words[1], Integer.parseInt(words[2]), body, Integer.parseInt(words[4]));
+            }
+            return "DONE " + nanos + " " + allocation.stop();
+        });
         driver.connection.disconnect();
         driver.vertx.close().await();
         System.exit(0);
